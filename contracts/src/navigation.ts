@@ -1,0 +1,23 @@
+import { ROLES, type TRole } from './org';
+
+/**
+ * The modules of the navigation and the roles that may open each. The server answers 403
+ * to the others; the web shows each role only its own. Modules join this list as they land.
+ */
+export const MODULES = [
+  { key: 'home', roles: ROLES },
+  { key: 'search', roles: ROLES.filter((r) => r !== 'admin') },
+  { key: 'audit', roles: ['chief_of_staff', 'admin'] },
+  { key: 'admin', roles: ['admin'] },
+] as const satisfies readonly { key: string; roles: readonly TRole[] }[];
+
+export type TModuleKey = (typeof MODULES)[number]['key'];
+
+export function modulesFor(role: TRole): TModuleKey[] {
+  return MODULES.filter((m) => (m.roles as readonly TRole[]).includes(role)).map((m) => m.key);
+}
+
+export function rolesFor(key: TModuleKey): readonly TRole[] {
+  const found = MODULES.find((m) => m.key === key);
+  return found ? found.roles : [];
+}

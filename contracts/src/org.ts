@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { ZPolicies, ZUuid } from './common';
+
+/** The ten roles of DOMAIN.md, in the order of the cabinet's hierarchy. */
+export const ROLES = [
+  'executive',
+  'chief_of_staff',
+  'cabinet_head',
+  'advisor',
+  'secretariat',
+  'communication',
+  'official',
+  'services',
+  'group_staff',
+  'admin',
+] as const;
+export const ZRole = z.enum(ROLES);
+export type TRole = z.infer<typeof ZRole>;
+
+export const ORG_KINDS = ['commune', 'departement', 'epci', 'ccas', 'other'] as const;
+export const ZOrgKind = z.enum(ORG_KINDS);
+export type TOrgKind = z.infer<typeof ZOrgKind>;
+
+export const ZOrganisation = z.object({
+  id: ZUuid,
+  slug: z.string(),
+  name: z.string(),
+  kind: ZOrgKind,
+  officialCode: z.string(),
+  timeZone: z.string(),
+  currency: z.string(),
+  locale: z.string(),
+});
+export type TOrganisation = z.infer<typeof ZOrganisation>;
+
+export const ZMembershipSummary = z.object({
+  organisation: ZOrganisation,
+  role: ZRole,
+});
+
+export const ZMe = z.object({
+  user: z.object({
+    id: ZUuid,
+    name: z.string(),
+    email: z.string(),
+    locale: z.string(),
+    twoFactorEnabled: z.boolean(),
+  }),
+  organisation: ZOrganisation,
+  role: ZRole,
+  /** Modules the role may open, in navigation order. */
+  modules: z.array(z.string()),
+  memberships: z.array(ZMembershipSummary),
+});
+export type TMe = z.infer<typeof ZMe>;
+
+export const ZSwitchOrganisation = z.strictObject({ orgId: ZUuid });
+
+const ZName = z.string().trim().min(2).max(120);
+const ZEmail = z
+  .email()
+  .max(254)
+  .transform((s) => s.toLowerCase());
+
+/** Admin: create (invite) a user in the current organisation. */
+export const ZCreateMember = z.strictObject({
+  name: ZName,
+  email: ZEmail,
+  role: ZRole,
+  jobTitle: z.string().trim().max(120).optional(),
+  /** When absent, a temporary password is generated and returned once. */
+  password: z.string().min(12).max(128).optional(),
+});
+export type TCreateMember = z.infer<typeof ZCreateMember>;
+
+export const ZUpdateMember = z
+  .strictObject({
+    role: ZRole.optional(),
+    jobTitle: z.string().trim().max(120).nullable().optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'Indiquez au moins un champ à modifier.' });
+export type TUpdateMember = z.infer<typeof ZUpdateMember>;
+
+export const ZMember = z.object({
+  userId: ZUuid,
+  name: z.string(),
+  email: z.string(),
+  role: ZRole,
+  jobTitle: z.string().nullable(),
+  active: z.boolean(),
+  twoFactorEnabled: z.boolean(),
+  createdAt: z.string(),
+  policies: ZPolicies,
+});
+export type TMember = z.infer<typeof ZMember>;
+
+export const ZCreatedMember = ZMember.extend({ temporaryPassword: z.string().optional() });
+
+export const ZMemberParams = z.strictObject({ userId: ZUuid });
+
+export const ZUpdateOrganisation = z
+  .strictObject({
+    name: z.string().trim().min(2).max(200).optional(),
+    officialCode: z.string().trim().min(2).max(20).optional(),
+    timeZone: z
+      .string()
+      .refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', {
+        message: 'Fuseau horaire inconnu.',
+      })
+      .optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
+    locale: z.string().min(2).max(10).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'Indiquez au moins un champ à modifier.' });

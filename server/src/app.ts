@@ -1,0 +1,138 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { seedDemoIfEmpty } from './demo/seed-demo';
+import { registerOrgRoutes } from './modules/org/org.routes';
+import { registerAuditRoutes } from './platform/audit/audit.routes';
+import { createAuth } from './platform/auth/auth';
+import { mountAuth } from './platform/auth/mount-auth';
+import type { AppConfig } from './platform/config/config';
+import { type Database, openDatabase } from './platform/db/client';
+import { loadInstanceSecret } from './platform/db/instance-secret';
+import { applyMigrations } from './platform/db/migrate';
+import { registerErrorHandling, sendProblem } from './platform/errors/error-handler';
+import { HttpProblem } from './platform/errors/problem';
+import { registerAuthentication } from './platform/http/authenticate';
+import { registerHealthRoutes } from './platform/http/health.routes';
+import { registerRouteRegistry } from './platform/http/route-registry';
+import { JobRunner } from './platform/jobs/runner';
+import { registerSearchRoutes } from './platform/search/search.routes';
+
+// French validation messages for every zod schema, server side.
+z.config(z.locales.fr());
+
+export interface BuildAppOptions {
+  /** An already open database (tests); otherwise opened from the configuration. */
+  database?: Database;
+  logger?: FastifyServerOptions['logger'];
+  /** Start the job runner's polling loop (off in tests, which drive it by hand). */
+  runJobs?: boolean;
+}
+
+/** Builds the Dircab server: used by `npm start` (main.ts) and by every API test. */
+export async function buildApp(config: AppConfig, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const database =
+    options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const ownsDatabase = !options.database;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    // Zod strict schemas reject unknown fields; Fastify must not strip them first.
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  try {
+    await applyMigrations(database);
+    const secret = config.secret ?? (await loadInstanceSecret(database.db));
+    const auth = createAuth(database.db, config, secret);
+    const jobs = new JobRunner(database.db, app.log);
+    app.decorate('ctx', { config, database, db: database.db, auth, jobs });
+
+    app.setValidatorCompiler(validatorCompiler);
+    app.setSerializerCompiler(serializerCompiler);
+    registerErrorHandling(app);
+    registerRouteRegistry(app);
+    registerAuthentication(app);
+
+    const https = config.baseUrl.startsWith('https://');
+    await app.register(helmet, {
+      // A town hall may serve Dircab over plain http on its network: no HSTS nor upgrade there.
+      hsts: https,
+      contentSecurityPolicy: {
+        directives: {
+          upgradeInsecureRequests: https ? [] : null,
+          defaultSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          scriptSrc: ["'self'"],
+        },
+      },
+    });
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'Dircab API',
+          version: config.version,
+          description:
+            'API de Dircab, la plateforme de travail du cabinet. Authentification par cookie de session (POST /api/auth/sign-in/email).',
+        },
+        components: {
+          securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token' } },
+        },
+        security: [{ session: [] }],
+      },
+      transform: jsonSchemaTransform,
+    });
+    await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+    mountAuth(app, auth, config.baseUrl);
+    registerHealthRoutes(app);
+    await app.register(async (api) => {
+      registerOrgRoutes(api);
+      registerAuditRoutes(api);
+      registerSearchRoutes(api);
+    });
+
+    app.get(
+      '/api/openapi.json',
+      { config: { access: { kind: 'public', reason: 'the API contract, no data' } }, schema: { hide: true } },
+      async () => app.swagger(),
+    );
+    registerWebApp(app, config);
+
+    app.addHook('onClose', async () => {
+      await jobs.stop();
+      if (ownsDatabase) await database.close();
+    });
+    await seedDemoIfEmpty(app.ctx, app.log);
+    if (options.runJobs) jobs.start();
+    return app;
+  } catch (error) {
+    await app.close().catch(() => {});
+    if (ownsDatabase) await database.close().catch(() => {});
+    throw error;
+  }
+}
+
+/** The built web app at `/`; client-side routes fall back to index.html, /api never does. */
+function registerWebApp(app: FastifyInstance, config: AppConfig) {
+  const dist = config.webDist;
+  const hasWeb = dist !== undefined && existsSync(join(dist, 'index.html'));
+  if (hasWeb) {
+    app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (hasWeb && request.method === 'GET' && !path.startsWith('/api') && !/\.[a-z0-9]+$/i.test(path)) {
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendProblem(reply, request, new HttpProblem(404, `Aucune ressource à l’adresse ${path}.`));
+  });
+}

@@ -1,0 +1,82 @@
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { APIError, createAuthMiddleware } from 'better-auth/api';
+import { twoFactor } from 'better-auth/plugins';
+import { eq } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import type { AppConfig } from '../config/config';
+import type { Db } from '../db/client';
+import { accounts, sessions, twoFactors, users, verifications } from './auth.schema';
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+/**
+ * better-auth: email + password sessions in an httpOnly SameSite=Lax cookie, optional TOTP,
+ * rate-limited sign-in. Self sign-up is closed: accounts are created by an administrator
+ * (modules/org/commands/create-member.ts) or by the demo seed.
+ */
+export function createAuth(db: Db, config: AppConfig, secret: string) {
+  const secure = config.baseUrl.startsWith('https://');
+  return betterAuth({
+    appName: 'Dircab',
+    baseURL: config.baseUrl,
+    basePath: '/api/auth',
+    secret,
+    trustedOrigins: [config.baseUrl],
+    database: drizzleAdapter(db, {
+      provider: 'pg',
+      schema: { user: users, session: sessions, account: accounts, verification: verifications, twoFactor: twoFactors },
+    }),
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: 128,
+    },
+    user: {
+      additionalFields: {
+        disabled: { type: 'boolean', required: false, defaultValue: false, input: false },
+        locale: { type: 'string', required: false, defaultValue: 'fr', input: false },
+      },
+    },
+    session: {
+      expiresIn: 60 * 60 * 24 * 7,
+      updateAge: 60 * 60 * 24,
+      additionalFields: { activeOrgId: { type: 'string', required: false, input: false } },
+    },
+    rateLimit: {
+      enabled: true,
+      storage: 'memory',
+      window: 60,
+      max: 300,
+      customRules: {
+        '/sign-in/email': { window: 60, max: config.signInLimit },
+        '/two-factor/verify-totp': { window: 60, max: config.signInLimit },
+        '/two-factor/verify-backup-code': { window: 60, max: config.signInLimit },
+      },
+    },
+    advanced: {
+      // Vitest sets NODE_ENV=test, in which better-auth would skip its Origin check.
+      disableOriginCheck: false,
+      useSecureCookies: secure,
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure },
+      database: { generateId: () => uuidv7() },
+      ipAddress: { ipAddressHeaders: ['x-dircab-client-ip'] },
+    },
+    hooks: {
+      // A disabled account is refused before its password is even checked.
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== '/sign-in/email') return;
+        const email = String((ctx.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase();
+        const [user] = await db.select({ disabled: users.disabled }).from(users).where(eq(users.email, email)).limit(1);
+        if (user?.disabled) {
+          throw new APIError('FORBIDDEN', { code: 'ACCOUNT_DISABLED', message: 'Account disabled' });
+        }
+      }),
+    },
+    plugins: [twoFactor({ issuer: 'Dircab' })],
+    telemetry: { enabled: false },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,7 @@
+// Every Drizzle table of the product, for the client's typed queries and for drizzle-kit.
+export * from '../../modules/org/org.schema';
+export * from '../audit/audit.schema';
+export * from '../auth/auth.schema';
+export * from '../jobs/jobs.schema';
+export * from '../search/search.schema';
+export * from './settings.schema';

@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import { resolveSession } from '../auth/resolve-actor';
+import { problems } from '../errors/problem';
+import { allows } from '../policy/access';
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Authentication and route-level authorisation, before the body is even parsed: a request
+ * without a session gets 401 whatever it sends; a role the route does not admit gets 403.
+ * Record-level decisions (404) are the commands' and queries'.
+ */
+export function registerAuthentication(app: FastifyInstance) {
+  const allowedOrigin = new URL(app.ctx.config.baseUrl).origin;
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (request) => {
+    const decision = request.routeOptions.config?.access;
+    if (!decision || decision.kind === 'public') return;
+    // CSRF: the cookie is SameSite=Lax and bodies must be JSON; a foreign Origin on a
+    // state-changing request is refused outright as well.
+    const origin = request.headers.origin;
+    if (origin && STATE_CHANGING.has(request.method) && origin !== allowedOrigin) {
+      throw problems.forbidden('Origine de la requête refusée.');
+    }
+    request.session = await resolveSession(request, app.ctx.auth, app.ctx.db);
+    if (!request.session) throw problems.unauthorized();
+    if (!allows(decision, request.session.actor.role)) throw problems.forbidden();
+  });
+}

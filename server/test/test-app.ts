@@ -1,0 +1,164 @@
+import { randomBytes } from 'node:crypto';
+import { ROLES, type TCreateMember, type TRole } from '@dircab/contracts';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { buildApp } from '../src/app';
+import { createMember } from '../src/modules/org/commands/create-member';
+import { organisations } from '../src/modules/org/org.schema';
+import { type AppConfig, VERSION } from '../src/platform/config/config';
+import { type Database, openDatabase } from '../src/platform/db/client';
+
+export const BASE_URL = 'http://localhost:3000';
+
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: '/nonexistent',
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    demo: false,
+    demoProfile: 'commune',
+    demoPassword: undefined,
+    baseUrl: BASE_URL,
+    secret: 'test-secret-test-secret-test-secret-0123456789',
+    signInLimit: 1000,
+    webDist: undefined,
+    logLevel: 'silent',
+    version: VERSION,
+    ...overrides,
+  };
+}
+
+/**
+ * A fresh database for one test file: PGlite in memory by default, a new PostgreSQL
+ * database when DATABASE_URL is set (dropped on close).
+ */
+export async function openTestDatabase(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return openDatabase({});
+  const name = `dircab_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const testUrl = new URL(url);
+  testUrl.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: testUrl.toString() });
+  const close = database.close;
+  return {
+    ...database,
+    close: async () => {
+      await close();
+      const dropper = new pg.Client({ connectionString: url });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const app = await buildApp(testConfig(overrides), { database, logger: false });
+  return {
+    app,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+  role: TRole;
+  name: string;
+}
+
+export interface TestOrg {
+  orgId: string;
+  /** One user per role, by role. */
+  users: Record<TRole, TestUser>;
+}
+
+let counter = 0;
+export const PASSWORD = 'correct-horse-battery-staple';
+
+/** A new organisation with one member per role (factories: no shared fixtures). */
+export async function createTestOrg(app: FastifyInstance, roles: readonly TRole[] = ROLES): Promise<TestOrg> {
+  const n = ++counter;
+  const tag = randomBytes(3).toString('hex');
+  const { db } = app.ctx;
+  return db.transaction(async (tx) => {
+    const [org] = await tx
+      .insert(organisations)
+      .values({
+        slug: `org-${tag}-${n}`,
+        name: `Commune test ${n}`,
+        kind: 'commune',
+        officialCode: `9${String(n).padStart(4, '0')}`,
+        timeZone: 'Pacific/Noumea',
+        currency: 'XPF',
+        locale: 'fr-NC',
+      })
+      .returning();
+    if (!org) throw new Error('org not created');
+    const users = {} as Record<TRole, TestUser>;
+    for (const role of roles) {
+      const input: TCreateMember = { name: `Test ${role} ${n}`, email: `${role}.${tag}.${n}@test.example`, role, password: PASSWORD };
+      const { userId } = await createMember(tx, null, org.id, input);
+      users[role] = { id: userId, email: input.email, password: PASSWORD, role, name: input.name };
+    }
+    return { orgId: org.id, users };
+  });
+}
+
+/** Signs in through the real better-auth route; returns the Cookie header to send. */
+export async function signIn(app: FastifyInstance, user: { email: string; password: string }): Promise<string> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in/email',
+    payload: { email: user.email, password: user.password },
+    headers: { origin: BASE_URL },
+  });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  return cookieFrom(res);
+}
+
+export function cookieFrom(res: LightMyRequestResponse): string {
+  const raw = res.headers['set-cookie'];
+  const list = Array.isArray(raw) ? raw : raw ? [raw] : [];
+  return list.map((c) => c.split(';')[0]).join('; ');
+}
+
+/** A request as a signed-in user (JSON body, same-origin). */
+export function as(app: FastifyInstance, cookie: string) {
+  const call = (method: InjectOptions['method'], url: string, payload?: unknown) =>
+    app.inject({
+      method,
+      url,
+      headers: { cookie, origin: BASE_URL, ...(payload !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}),
+    });
+  return {
+    get: (url: string) => call('GET', url),
+    post: (url: string, body?: unknown) => call('POST', url, body ?? {}),
+    put: (url: string, body?: unknown) => call('PUT', url, body ?? {}),
+    patch: (url: string, body?: unknown) => call('PATCH', url, body ?? {}),
+    delete: (url: string) => call('DELETE', url),
+  };
+}
+
+/** Counts rows of a table, to prove a failed request wrote nothing. */
+export async function countRows(app: FastifyInstance, table: string): Promise<number> {
+  const result = await app.ctx.db.execute(sql.raw(`select count(*)::int as n from ${table}`));
+  return (result.rows[0] as { n: number }).n;
+}
