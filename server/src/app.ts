@@ -54,6 +54,8 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
     const jobs = new JobRunner(database.db, app.log);
     app.decorate('ctx', { config, database, db: database.db, auth, jobs });
 
+    // The API speaks JSON only (multipart joins where a route uploads files).
+    app.removeContentTypeParser(['text/plain']);
     app.setValidatorCompiler(validatorCompiler);
     app.setSerializerCompiler(serializerCompiler);
     registerErrorHandling(app);

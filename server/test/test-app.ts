@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { ROLES, type TCreateMember, type TRole } from '@dircab/contracts';
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { hashPassword } from 'better-auth/crypto';
 import { sql } from 'drizzle-orm';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../src/app';
 import { createMember } from '../src/modules/org/commands/create-member';
@@ -90,6 +91,7 @@ export interface TestOrg {
 }
 
 let counter = 0;
+let passwordHash: string | undefined;
 export const PASSWORD = 'correct-horse-battery-staple';
 
 /** A new organisation with one member per role (factories: no shared fixtures). */
@@ -97,6 +99,8 @@ export async function createTestOrg(app: FastifyInstance, roles: readonly TRole[
   const n = ++counter;
   const tag = randomBytes(3).toString('hex');
   const { db } = app.ctx;
+  passwordHash ??= await hashPassword(PASSWORD);
+  const hash = passwordHash;
   return db.transaction(async (tx) => {
     const [org] = await tx
       .insert(organisations)
@@ -113,8 +117,13 @@ export async function createTestOrg(app: FastifyInstance, roles: readonly TRole[
     if (!org) throw new Error('org not created');
     const users = {} as Record<TRole, TestUser>;
     for (const role of roles) {
-      const input: TCreateMember = { name: `Test ${role} ${n}`, email: `${role}.${tag}.${n}@test.example`, role, password: PASSWORD };
-      const { userId } = await createMember(tx, null, org.id, input);
+      const input: TCreateMember = {
+        name: `Test ${role} ${n}`,
+        email: `${role}.${tag}.${n}@test.example`,
+        role,
+        password: PASSWORD,
+      };
+      const { userId } = await createMember(tx, null, org.id, input, { passwordHash: hash });
       users[role] = { id: userId, email: input.email, password: PASSWORD, role, name: input.name };
     }
     return { orgId: org.id, users };

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { hashPassword } from 'better-auth/crypto';
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { createMember } from '../modules/org/commands/create-member';
@@ -50,19 +51,26 @@ export async function seedDemo(
   seed = 2026,
 ): Promise<DemoContext> {
   const demo: DemoContext = { tx, profile, orgIds: {}, userIds: {}, random: new SeededRandom(seed) };
+  const passwordHash = await hashPassword(password);
   for (const org of [profile.main, ...profile.others]) {
     const orgId = await insertOrganisation(tx, org);
     demo.orgIds[org.slug] = orgId;
     for (const member of org.members) {
       const person = profile.people.find((p) => p.login === member.login);
       if (!person) throw new Error(`demo person ${member.login} missing`);
-      const { userId } = await createMember(tx, null, orgId, {
-        name: person.name,
-        email: `${person.login}@${profile.emailDomain}`,
-        role: member.role,
-        jobTitle: member.jobTitle,
-        password,
-      });
+      const { userId } = await createMember(
+        tx,
+        null,
+        orgId,
+        {
+          name: person.name,
+          email: `${person.login}@${profile.emailDomain}`,
+          role: member.role,
+          jobTitle: member.jobTitle,
+          password,
+        },
+        { passwordHash },
+      );
       demo.userIds[person.login] = userId;
     }
   }

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, countRows, createTestApp, createTestOrg, PASSWORD, signIn, type TestApp, type TestOrg } from '../../../test/test-app';
+import {
+  as,
+  countRows,
+  createTestApp,
+  createTestOrg,
+  PASSWORD,
+  signIn,
+  type TestApp,
+  type TestOrg,
+} from '../../../test/test-app';
 
 let t: TestApp;
 let org: TestOrg;
@@ -87,7 +96,10 @@ describe('members administration', () => {
     for (const role of ['executive', 'chief_of_staff', 'advisor', 'group_staff'] as const) {
       const cookie = await signIn(t.app, org.users[role]);
       expect((await as(t.app, cookie).get('/api/v1/members')).statusCode).toBe(403);
-      expect((await as(t.app, cookie).post('/api/v1/members', { name: 'X Y', email: 'x@y.example', role: 'advisor' })).statusCode).toBe(403);
+      expect(
+        (await as(t.app, cookie).post('/api/v1/members', { name: 'X Y', email: 'x@y.example', role: 'advisor' }))
+          .statusCode,
+      ).toBe(403);
     }
   });
 
@@ -118,7 +130,11 @@ describe('members administration', () => {
     expect(disabled.json().active).toBe(false);
     // Their session stops working and they cannot sign in again.
     expect((await as(t.app, cookie).get('/api/v1/me')).statusCode).toBe(401);
-    const retry = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in/email', payload: { email: target.email, password: PASSWORD } });
+    const retry = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      payload: { email: target.email, password: PASSWORD },
+    });
     expect(retry.statusCode).toBe(403);
     expect(retry.json().detail).toMatch(/désactivé/);
 
@@ -136,9 +152,16 @@ describe('members administration', () => {
     const before = await countRows(t.app, 'memberships');
     const auditBefore = await countRows(t.app, 'audit_log');
     const api = as(t.app, adminCookie);
-    const unknown = await api.post('/api/v1/members', { name: 'Jean Test', email: 'jean@test.example', role: 'advisor', isRoot: true });
+    const unknown = await api.post('/api/v1/members', {
+      name: 'Jean Test',
+      email: 'jean@test.example',
+      role: 'advisor',
+      isRoot: true,
+    });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().errors).toContainEqual(expect.objectContaining({ path: 'isRoot', code: 'unrecognized_keys' }));
+    expect(unknown.json().errors).toContainEqual(
+      expect.objectContaining({ path: 'isRoot', code: 'unrecognized_keys' }),
+    );
 
     const wrong = await api.post('/api/v1/members', { name: 42, email: 'not-an-email', role: 'king' });
     expect(wrong.statusCode).toBe(400);
@@ -155,7 +178,11 @@ describe('members administration', () => {
     expect(malformed.statusCode).toBe(400);
     expect(malformed.headers['content-type']).toMatch(/problem\+json/);
 
-    const huge = await api.post('/api/v1/members', { name: 'x'.repeat(2 * 1024 * 1024), email: 'a@b.example', role: 'advisor' });
+    const huge = await api.post('/api/v1/members', {
+      name: 'x'.repeat(2 * 1024 * 1024),
+      email: 'a@b.example',
+      role: 'advisor',
+    });
     expect(huge.statusCode).toBe(413);
 
     const emptyPatch = await api.patch(`/api/v1/members/${org.users.advisor.id}`, {});
@@ -169,7 +196,11 @@ describe('members administration', () => {
   });
 
   it('refuses a duplicate member with 409', async () => {
-    const res = await as(t.app, adminCookie).post('/api/v1/members', { name: 'Dup', email: org.users.advisor.email, role: 'advisor' });
+    const res = await as(t.app, adminCookie).post('/api/v1/members', {
+      name: 'Dup',
+      email: org.users.advisor.email,
+      role: 'advisor',
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().errors[0].path).toBe('email');
   });
@@ -177,11 +208,17 @@ describe('members administration', () => {
 
 describe('organisation settings', () => {
   it('lets the admin change the time zone and currency, audited; others get 403', async () => {
-    const res = await as(t.app, adminCookie).patch('/api/v1/organisation', { timeZone: 'Europe/Paris', currency: 'EUR' });
+    const res = await as(t.app, adminCookie).patch('/api/v1/organisation', {
+      timeZone: 'Europe/Paris',
+      currency: 'EUR',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ timeZone: 'Europe/Paris', currency: 'EUR' });
     const audit = (await as(t.app, adminCookie).get('/api/v1/audit?recordType=organisation')).json();
-    expect(audit.data[0].summary).toEqual({ before: { timeZone: 'Pacific/Noumea', currency: 'XPF' }, after: { timeZone: 'Europe/Paris', currency: 'EUR' } });
+    expect(audit.data[0].summary).toEqual({
+      before: { timeZone: 'Pacific/Noumea', currency: 'XPF' },
+      after: { timeZone: 'Europe/Paris', currency: 'EUR' },
+    });
 
     const bad = await as(t.app, adminCookie).patch('/api/v1/organisation', { timeZone: 'Mars/Olympus' });
     expect(bad.statusCode).toBe(400);

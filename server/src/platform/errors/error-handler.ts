@@ -30,14 +30,14 @@ function validationProblem(error: FastifyError & { validationContext?: string })
       fields.push({ path: path || where, message: v.message ?? 'Valeur invalide.', code: v.keyword });
     }
   }
-  const place =
+  const detail =
     {
-      body: 'Le corps de la requête',
-      querystring: 'Les paramètres de la requête',
-      params: 'L’adresse',
-      headers: 'Les en-têtes',
-    }[where] ?? 'La requête';
-  return new HttpProblem(400, `${place} contient des valeurs invalides.`, fields);
+      body: 'Le corps de la requête contient des valeurs invalides.',
+      querystring: 'Les paramètres de la requête contiennent des valeurs invalides.',
+      params: 'L’adresse de la requête contient des valeurs invalides.',
+      headers: 'Les en-têtes de la requête contiennent des valeurs invalides.',
+    }[where] ?? 'La requête contient des valeurs invalides.';
+  return new HttpProblem(400, detail, fields);
 }
 
 /** Turns anything thrown into problem+json; never a stack trace to the client. */

@@ -27,6 +27,8 @@ export async function createMember(
   actor: Pick<Actor, 'userId' | 'orgId' | 'ip'> | null,
   orgId: string,
   input: TCreateMember,
+  /** A hash computed once for many accounts (demo seed, tests): scrypt is slow on purpose. */
+  options: { passwordHash?: string } = {},
 ): Promise<{ userId: string; temporaryPassword?: string }> {
   const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
   let userId = existing?.id;
@@ -43,7 +45,7 @@ export async function createMember(
     }
   } else {
     userId = newId();
-    if (!input.password) temporary = temporaryPassword();
+    if (!input.password && !options.passwordHash) temporary = temporaryPassword();
     const password = input.password ?? temporary ?? '';
     await tx.insert(users).values({ id: userId, name: input.name, email: input.email, emailVerified: true });
     await tx.insert(accounts).values({
@@ -51,7 +53,7 @@ export async function createMember(
       accountId: userId,
       providerId: 'credential',
       userId,
-      password: await hashPassword(password),
+      password: options.passwordHash ?? (await hashPassword(password)),
     });
   }
   await tx.insert(memberships).values({ orgId, userId, role: input.role, jobTitle: input.jobTitle ?? null });

@@ -1,0 +1,95 @@
+import { ROLES, type TRole } from '@dircab/contracts';
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, createTestApp, createTestOrg, signIn, type TestApp, type TestOrg } from '../../../test/test-app';
+import { allows } from '../policy/access';
+import { registerRouteRegistry } from './route-registry';
+
+// Deny by default (ARCHITECTURE rule 3): this file walks every registered /api route with
+// no session and with each of the ten roles, and checks the answer against the route's
+// declared access decision.
+
+let t: TestApp;
+let org: TestOrg;
+const cookies = {} as Record<TRole, string>;
+
+const SAMPLE_ID = '01900000-0000-7000-8000-000000000000';
+const concrete = (url: string) => url.replace(/:[A-Za-z]+/g, SAMPLE_ID).replace(/\*$/, 'session');
+
+beforeAll(async () => {
+  t = await createTestApp();
+  org = await createTestOrg(t.app);
+  for (const role of ROLES) cookies[role] = await signIn(t.app, org.users[role]);
+  await t.app.ready();
+});
+afterAll(() => t.close());
+
+describe('route walk', () => {
+  it('finds the routes of every module (the walk is not empty)', () => {
+    const urls = t.app.apiRoutes.map((r) => `${r.method} ${r.url}`);
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        'GET /api/v1/me',
+        'GET /api/v1/members',
+        'GET /api/v1/audit',
+        'GET /api/v1/search',
+        'GET /api/health',
+      ]),
+    );
+  });
+
+  it('refuses to boot a route that declares no access decision', () => {
+    const app = Fastify();
+    registerRouteRegistry(app);
+    expect(() => app.get('/api/v1/forgotten', async () => 'leak')).toThrow(/no access decision/);
+  });
+
+  it('keeps every /api/v1 route behind a session, except the public forms', () => {
+    const open = t.app.apiRoutes.filter((r) => r.url.startsWith('/api/v1') && r.access.kind === 'public');
+    expect(open.filter((r) => !r.url.startsWith('/api/v1/public/'))).toEqual([]);
+  });
+
+  it('answers 401 on every non-public route without a session', async () => {
+    const walked: string[] = [];
+    for (const route of t.app.apiRoutes) {
+      if (route.access.kind === 'public') continue;
+      const res = await t.app.inject({
+        method: route.method as 'GET',
+        url: concrete(route.url),
+        payload: route.method === 'GET' ? undefined : {},
+      });
+      expect.soft(res.statusCode, `${route.method} ${route.url}`).toBe(401);
+      expect.soft(res.headers['content-type'], `${route.method} ${route.url}`).toMatch(/problem\+json/);
+      walked.push(route.url);
+    }
+    expect(walked.length).toBeGreaterThan(5);
+  });
+
+  it('answers each role exactly as the route declares: 403 when refused, never 401/403/500 when allowed', async () => {
+    let checks = 0;
+    for (const route of t.app.apiRoutes) {
+      if (route.access.kind === 'public') continue;
+      for (const role of ROLES) {
+        const api = as(t.app, cookies[role]);
+        const url = concrete(route.url);
+        const res =
+          route.method === 'GET'
+            ? await api.get(url)
+            : await t.app.inject({
+                method: route.method as 'POST',
+                url,
+                headers: { cookie: cookies[role], 'content-type': 'application/json' },
+                payload: '{}',
+              });
+        const label = `${route.method} ${route.url} as ${role} → ${res.statusCode}`;
+        if (allows(route.access, role)) {
+          expect.soft([401, 403, 500].includes(res.statusCode), label).toBe(false);
+        } else {
+          expect.soft(res.statusCode, label).toBe(403);
+        }
+        checks++;
+      }
+    }
+    expect(checks).toBeGreaterThanOrEqual(ROLES.length * 5);
+  });
+});
