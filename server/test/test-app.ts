@@ -8,7 +8,7 @@ import { buildApp } from '../src/app';
 import { createMember } from '../src/modules/org/commands/create-member';
 import { organisations } from '../src/modules/org/org.schema';
 import { type AppConfig, VERSION } from '../src/platform/config/config';
-import { type Database, openDatabase } from '../src/platform/db/client';
+import { type Database, openDatabase, queryRows } from '../src/platform/db/client';
 
 export const BASE_URL = 'http://localhost:3000';
 
@@ -168,6 +168,6 @@ export function as(app: FastifyInstance, cookie: string) {
 
 /** Counts rows of a table, to prove a failed request wrote nothing. */
 export async function countRows(app: FastifyInstance, table: string): Promise<number> {
-  const result = await app.ctx.db.execute(sql.raw(`select count(*)::int as n from ${table}`));
-  return (result.rows[0] as { n: number }).n;
+  const [row] = await queryRows<{ n: number }>(app.ctx.db, sql.raw(`select count(*)::int as n from ${table}`));
+  return row?.n ?? 0;
 }

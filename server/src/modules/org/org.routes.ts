@@ -77,7 +77,7 @@ export function registerOrgRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const actor = actorOf(request);
       await db.transaction((tx) => switchOrganisation(tx, actor, request.body.orgId));
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, createTestOrg, signIn, type TestApp, type TestOrg } from '../../../test/test-app';
+import { queryRows } from '../db/client';
 import { recordAudit } from './record-audit';
 
 let t: TestApp;
@@ -31,8 +32,11 @@ describe('audit trail', () => {
     await expect(db.execute(sql`update audit_log set action = 'rewritten'`)).rejects.toThrow();
     await expect(db.execute(sql`delete from audit_log`)).rejects.toThrow();
     await expect(db.execute(sql`truncate audit_log`)).rejects.toThrow();
-    const rows = await db.execute(sql`select count(*)::int as n from audit_log where action = 'rewritten'`);
-    expect((rows.rows[0] as { n: number }).n).toBe(0);
+    const [rewritten] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from audit_log where action = 'rewritten'`,
+    );
+    expect(rewritten?.n).toBe(0);
   });
 
   it('records actor, organisation, action, record, before/after and IP', async () => {

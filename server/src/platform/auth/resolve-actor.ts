@@ -9,6 +9,8 @@ import type { Auth } from './auth';
 export interface SessionContext {
   actor: Actor;
   memberships: Awaited<ReturnType<typeof findActiveMemberships>>;
+  /** Cookies better-auth renews when it extends the session (sent back to the browser). */
+  setCookies: string[];
 }
 
 /**
@@ -17,7 +19,10 @@ export interface SessionContext {
  */
 export async function resolveSession(request: FastifyRequest, auth: Auth, db: Db): Promise<SessionContext | null> {
   if (!request.headers.cookie) return null;
-  const found = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
+  const { headers: answerHeaders, response: found } = await auth.api.getSession({
+    headers: fromNodeHeaders(request.headers),
+    returnHeaders: true,
+  });
   if (!found) return null;
   const user = found.user as typeof found.user & { disabled?: boolean };
   if (user.disabled) return null;
@@ -27,6 +32,7 @@ export async function resolveSession(request: FastifyRequest, auth: Auth, db: Db
   if (!current) return null;
   return {
     memberships,
+    setCookies: answerHeaders.getSetCookie(),
     actor: {
       userId: user.id,
       name: user.name,

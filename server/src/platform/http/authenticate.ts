@@ -13,7 +13,7 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function registerAuthentication(app: FastifyInstance) {
   const allowedOrigin = new URL(app.ctx.config.baseUrl).origin;
   app.decorateRequest('session', null);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const decision = request.routeOptions.config?.access;
     if (!decision || decision.kind === 'public') return;
     // CSRF: the cookie is SameSite=Lax and bodies must be JSON; a foreign Origin on a
@@ -24,6 +24,7 @@ export function registerAuthentication(app: FastifyInstance) {
     }
     request.session = await resolveSession(request, app.ctx.auth, app.ctx.db);
     if (!request.session) throw problems.unauthorized();
+    if (request.session.setCookies.length > 0) reply.header('set-cookie', request.session.setCookies);
     if (!allows(decision, request.session.actor.role)) throw problems.forbidden();
   });
 }

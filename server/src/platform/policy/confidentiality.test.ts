@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../test/test-app';
-import type { Database } from '../db/client';
+import { type Database, queryRows } from '../db/client';
 import type { Actor } from './actor';
 import { canSee, visibleTo } from './confidentiality';
 
@@ -65,8 +65,11 @@ describe('visibleTo (SQL) and canSee (memory)', () => {
           confidentiality: sql`confidentiality`,
           members: sql`members`,
         });
-        const result = await db.execute(sql`select id from scoped_probe where ${condition} order by id`);
-        const fromSql = (result.rows as { id: number }[]).map((r) => r.id);
+        const result = await queryRows<{ id: number }>(
+          db,
+          sql`select id from scoped_probe where ${condition} order by id`,
+        );
+        const fromSql = result.map((r) => r.id);
         const fromMemory = rows.filter((r) => canSee(actor, r)).map((r) => r.id);
         expect(fromSql).toEqual(fromMemory);
       }),
