@@ -1,5 +1,4 @@
 import type { Queryable } from '../db/client';
-import type { Actor } from '../policy/actor';
 import { auditLog } from './audit.schema';
 
 export interface AuditEntry {
@@ -16,7 +15,7 @@ export interface AuditEntry {
  */
 export async function recordAudit(
   tx: Queryable,
-  actor: Pick<Actor, 'userId' | 'orgId' | 'ip'> | null,
+  actor: { userId: string; orgId: string; ip: string | null } | null,
   entry: AuditEntry,
   orgId: string | null = actor?.orgId ?? null,
 ): Promise<void> {

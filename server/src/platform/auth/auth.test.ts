@@ -111,3 +111,14 @@ describe('TOTP second factor', () => {
     expect((await as(t.app, session).get('/api/v1/me')).json().user.email).toBe(user.email);
   });
 });
+
+describe('sign-in audit', () => {
+  it('records each sign-in in the organisation’s audit trail with the address', async () => {
+    const user = org.users.advisor;
+    await signInRequest(user.email, user.password, '10.7.7.7');
+    const admin = await signIn(t.app, org.users.admin);
+    const res = await as(t.app, admin).get(`/api/v1/audit?recordType=member&recordId=${user.id}`);
+    const entry = res.json().data.find((e: { ip: string }) => e.ip === '10.7.7.7');
+    expect(entry).toMatchObject({ action: 'session.sign_in', actorId: user.id, summary: { method: 'password' } });
+  });
+});

@@ -4,11 +4,15 @@ import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { twoFactor } from 'better-auth/plugins';
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
+import { findActiveMemberships } from '../../modules/org/queries/find-active-memberships';
+import { recordAudit } from '../audit/record-audit';
 import type { AppConfig } from '../config/config';
 import type { Db } from '../db/client';
 import { accounts, sessions, twoFactors, users, verifications } from './auth.schema';
 
 export const MIN_PASSWORD_LENGTH = 12;
+
+const SIGN_IN_PATHS = new Set(['/sign-in/email', '/two-factor/verify-totp', '/two-factor/verify-backup-code']);
 
 /**
  * better-auth: email + password sessions in an httpOnly SameSite=Lax cookie, optional TOTP,
@@ -71,6 +75,26 @@ export function createAuth(db: Db, config: AppConfig, secret: string) {
         const [user] = await db.select({ disabled: users.disabled }).from(users).where(eq(users.email, email)).limit(1);
         if (user?.disabled) {
           throw new APIError('FORBIDDEN', { code: 'ACCOUNT_DISABLED', message: 'Account disabled' });
+        }
+      }),
+      // Sign-ins go to the audit trail of every organisation the person works in, so each
+      // chief of staff can see who entered, when and from where.
+      after: createAuthMiddleware(async (ctx) => {
+        const session = ctx.context.newSession;
+        if (!session || !SIGN_IN_PATHS.has(ctx.path)) return;
+        const ip = (session.session as { ipAddress?: string | null }).ipAddress ?? null;
+        const orgs = await findActiveMemberships(db, session.user.id);
+        for (const { organisation } of orgs) {
+          await recordAudit(
+            db,
+            { userId: session.user.id, orgId: organisation.id, ip },
+            {
+              action: 'session.sign_in',
+              recordType: 'member',
+              recordId: session.user.id,
+              summary: { method: ctx.path === '/sign-in/email' ? 'password' : 'password+totp' },
+            },
+          );
         }
       }),
     },
