@@ -9,6 +9,5 @@ export default defineProject({
     environment: 'jsdom',
     setupFiles: ['src/test/setup.ts'],
     css: false,
-    passWithNoTests: true,
   },
 });

@@ -1,0 +1,21 @@
+import type { TAuditEntry } from '@dircab/contracts';
+import { http, queryString } from './http';
+
+export interface AuditFilters {
+  recordType?: string;
+  recordId?: string;
+  actorId?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface AuditPage {
+  data: TAuditEntry[];
+  nextCursor: string | null;
+}
+
+export const auditKey = (filters: AuditFilters, limit: number) => ['audit', filters, limit] as const;
+
+export function fetchAudit(filters: AuditFilters, limit: number, cursor?: string | null): Promise<AuditPage> {
+  return http.get<AuditPage>(`/api/v1/audit${queryString({ ...filters, limit, cursor })}`);
+}

@@ -1,0 +1,30 @@
+import { type Icon, IconHistory, IconHome, IconSearch, IconSettings } from '@tabler/icons-react';
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+
+export interface ModuleDefinition {
+  /** The module key the server lists in `me.modules` (contracts/src/navigation.ts). */
+  key: string;
+  /** Where the module's pages live; its sub-pages sit below it. */
+  path: string;
+  icon: Icon;
+  page: LazyExoticComponent<ComponentType>;
+}
+
+// One entry per module the web knows; a key the server sends before its screens ship is
+// simply not shown. Labels and descriptions: `modules.<key>.*` in the dictionaries.
+const DEFINITIONS: ModuleDefinition[] = [
+  { key: 'home', path: '/', icon: IconHome, page: lazy(() => import('../../modules/home/HomePage')) },
+  { key: 'search', path: '/search', icon: IconSearch, page: lazy(() => import('../../modules/search/SearchPage')) },
+  { key: 'audit', path: '/audit', icon: IconHistory, page: lazy(() => import('../../modules/audit/AuditPage')) },
+  { key: 'admin', path: '/admin', icon: IconSettings, page: lazy(() => import('../../modules/admin/AdminPage')) },
+];
+
+export const MODULE_REGISTRY: ReadonlyMap<string, ModuleDefinition> = new Map(DEFINITIONS.map((m) => [m.key, m]));
+
+/** The modules to show, in the server's order, among those this build has screens for. */
+export function availableModules(keys: readonly string[]): ModuleDefinition[] {
+  return keys.flatMap((key) => {
+    const found = MODULE_REGISTRY.get(key);
+    return found ? [found] : [];
+  });
+}

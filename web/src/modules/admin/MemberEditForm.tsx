@@ -1,0 +1,74 @@
+import type { TMember, TRole, TUpdateMember } from '@dircab/contracts';
+import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { problemMessage } from '../../ui/problem-message';
+import { useRoleOptions } from './use-role-options';
+import { useUpdateMember } from './use-update-member';
+
+interface Props {
+  member: TMember;
+}
+
+/** Role and job title; the role select only appears when the member's policies allow it. */
+export function MemberEditForm({ member }: Props) {
+  const { t } = useTranslation();
+  const roles = useRoleOptions();
+  const update = useUpdateMember();
+  const [role, setRole] = useState<string>(member.role);
+  const [jobTitle, setJobTitle] = useState(member.jobTitle ?? '');
+  const canChangeRole = member.policies.changeRole === true;
+  const canUpdate = member.policies.update === true;
+  if (!canUpdate) return null;
+
+  const changes: TUpdateMember = {};
+  if (canChangeRole && role !== member.role) changes.role = role as TRole;
+  if (jobTitle.trim() !== (member.jobTitle ?? '')) changes.jobTitle = jobTitle.trim() || null;
+  const dirty = Object.keys(changes).length > 0;
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!dirty) return;
+        update.mutate(
+          { userId: member.userId, changes },
+          { onSuccess: () => notifications.show({ color: 'green', message: t('admin.edit.saved') }) },
+        );
+      }}
+    >
+      <Stack gap="sm">
+        {update.isError && (
+          <Alert color="red" role="alert" title={t('admin.edit.failed')}>
+            {problemMessage(update.error, t)}
+          </Alert>
+        )}
+        {canChangeRole ? (
+          <Select
+            label={t('admin.members.role')}
+            data={roles}
+            value={role}
+            onChange={(v) => v && setRole(v)}
+            allowDeselect={false}
+          />
+        ) : (
+          <Text size="sm">
+            {t('admin.members.role')} : {t(`roles.${member.role}`)}
+          </Text>
+        )}
+        <TextInput
+          label={t('admin.members.jobTitle')}
+          value={jobTitle}
+          onChange={(e) => setJobTitle(e.currentTarget.value)}
+          maxLength={120}
+        />
+        <Group>
+          <Button type="submit" disabled={!dirty} loading={update.isPending}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
