@@ -1,12 +1,84 @@
 import type { TSearchResult } from '@dircab/contracts';
-import type { Queryable } from '../db/client';
+import { type SQL, sql } from 'drizzle-orm';
+import { type Queryable, queryRows } from '../db/client';
 import type { Actor } from '../policy/actor';
+import { visibleTo } from '../policy/confidentiality';
+import { searchIndex as s } from './search.schema';
+import { prefixQueryText, searchWords } from './search-terms';
 
-/** Global search over the index (implementation in progress). */
+// Plain text, no highlight markers: the web escapes it like any other text.
+const HEADLINE_OPTIONS = 'StartSel="", StopSel="", MaxWords=30, MinWords=12, ShortWord=2, HighlightAll=false';
+
+interface HitRow {
+  kind: string;
+  record_id: string;
+  title: string;
+  url: string;
+  snippet: string;
+  score: number;
+}
+
+/**
+ * The search as one SQL statement, or null when the text has nothing to look for.
+ * Exported for the EXPLAIN test: the `where` must stay usable by the two GIN indexes
+ * (`document @@ …` → search_document_idx, `dircab_unaccent(lower(title)) %> …` → search_title_trgm_idx).
+ */
+export function buildSearchQuery(actor: Actor, query: { q: string; limit: number }): SQL | null {
+  const words = searchWords(query.q);
+  if (words.length === 0) return null;
+  // French stems, accents removed on both sides; the prefix form catches a word being typed.
+  const tsq = sql`(websearch_to_tsquery('french', dircab_unaccent(${query.q})) || to_tsquery('french', dircab_unaccent(${prefixQueryText(words)})))`;
+  // Names: trigram word similarity tolerates a typo ("Dupond" → "Dupont"); same expression as the index.
+  const name = sql`dircab_unaccent(${words.join(' ')})`;
+  const titleKey = sql`dircab_unaccent(lower(${s.title}))`;
+  const visible = visibleTo(actor, { orgId: s.orgId, confidentiality: s.confidentiality, members: s.members });
+  return sql`
+    with matched as (
+      select ${s.kind} as kind, ${s.recordId} as record_id, ${s.title} as title, ${s.body} as body, ${s.url} as url,
+        (ts_rank_cd(${s.document}, ${tsq}, 32) + word_similarity(${name}, ${titleKey}))::float8 as score
+      from ${s}
+      where ${visible} and (${s.document} @@ ${tsq} or ${titleKey} %> ${name})
+    ),
+    ranked as (
+      select *, row_number() over (partition by kind order by score desc, title) as rank_in_kind,
+        max(score) over (partition by kind) as best_of_kind
+      from matched
+    )
+    select kind, record_id, title, url, score,
+      -- Computed for the hits returned only: ts_headline reads the whole body.
+      case when body = '' then '' else ts_headline('french', body, ${tsq}, ${HEADLINE_OPTIONS}) end as snippet
+    from ranked
+    where rank_in_kind <= ${query.limit}
+    order by best_of_kind desc, kind, score desc, title`;
+}
+
+/**
+ * Global search over what the actor may see (visibility applied in SQL): French full text
+ * and name similarity, grouped by kind of record, best group first, `limit` hits per kind.
+ */
 export async function searchRecords(
-  _db: Queryable,
-  _actor: Actor,
+  db: Queryable,
+  actor: Actor,
   query: { q: string; limit: number },
 ): Promise<TSearchResult> {
-  return { q: query.q, groups: [] };
+  const statement = buildSearchQuery(actor, query);
+  if (!statement) return { q: query.q, groups: [] };
+  const rows = await queryRows<HitRow>(db, statement);
+  const groups: TSearchResult['groups'] = [];
+  for (const row of rows) {
+    let group = groups.at(-1);
+    if (!group || group.kind !== row.kind) {
+      group = { kind: row.kind, hits: [] };
+      groups.push(group);
+    }
+    group.hits.push({
+      kind: row.kind,
+      recordId: row.record_id,
+      title: row.title,
+      snippet: row.snippet,
+      url: row.url,
+      score: Number(row.score),
+    });
+  }
+  return { q: query.q, groups };
 }

@@ -8,6 +8,7 @@ import type { Actor } from '../../../platform/policy/actor';
 import { memberPolicy } from '../org.policy';
 import { memberships } from '../org.schema';
 import { findMember } from '../queries/find-members';
+import { indexMember } from './create-member';
 
 /** Changes a member's role or title, or disables / re-enables their access. */
 export async function updateMember(tx: Queryable, actor: Actor, userId: string, input: TUpdateMember) {
@@ -49,6 +50,7 @@ export async function updateMember(tx: Queryable, actor: Actor, userId: string, 
   }
   const action = input.active === false ? 'member.disable' : input.active === true ? 'member.enable' : 'member.update';
   await recordAudit(tx, actor, { action, recordType: 'member', recordId: userId, summary });
+  await indexMember(tx, actor.orgId, userId);
   return findMember(tx, actor, userId);
 }
 
