@@ -15,6 +15,7 @@ import { mountAuth } from './platform/auth/mount-auth';
 import type { AppConfig } from './platform/config/config';
 import { type Database, openDatabase } from './platform/db/client';
 import { loadInstanceSecret } from './platform/db/instance-secret';
+import { registerDatabaseMaintenance } from './platform/db/maintenance';
 import { applyMigrations } from './platform/db/migrate';
 import { registerErrorHandling, sendProblem } from './platform/errors/error-handler';
 import { HttpProblem } from './platform/errors/problem';
@@ -52,6 +53,7 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
     const secret = config.secret ?? (await loadInstanceSecret(database.db));
     const auth = createAuth(database.db, config, secret);
     const jobs = new JobRunner(database.db, app.log);
+    await registerDatabaseMaintenance(database, jobs);
     app.decorate('ctx', { config, database, db: database.db, auth, jobs });
 
     // The API speaks JSON only (multipart joins where a route uploads files).

@@ -89,7 +89,9 @@ describe('members administration', () => {
     await signIn(t.app, { email: body.email, password: body.temporaryPassword });
 
     const audit = await as(t.app, adminCookie).get(`/api/v1/audit?recordType=member&recordId=${body.userId}`);
-    expect(audit.json().data[0]).toMatchObject({ action: 'member.create', actorId: org.users.admin.id });
+    const actions = audit.json().data.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(['session.sign_in', 'member.create']);
+    expect(audit.json().data[1]).toMatchObject({ actorId: org.users.admin.id, summary: { after: { role: 'secretariat' } } });
   });
 
   it('refuses members administration to other roles with 403', async () => {

@@ -8,7 +8,7 @@ import type { Actor } from '../../../platform/policy/actor';
 import { memberPolicy } from '../org.policy';
 import { memberships } from '../org.schema';
 import { findMember } from '../queries/find-members';
-import { indexMember } from './create-member';
+import { indexMember } from './index-member';
 
 /** Changes a member's role or title, or disables / re-enables their access. */
 export async function updateMember(tx: Queryable, actor: Actor, userId: string, input: TUpdateMember) {
