@@ -6,7 +6,10 @@ import { DEMO_PASSWORD, emailOf } from './demo';
 export async function expectAccessible(page: Page, what: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = blocking.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const report = blocking.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('; ')}`,
+  );
   expect(report, `axe on ${what}`).toEqual([]);
 }
 
@@ -20,8 +23,8 @@ export async function signIn(page: Page, login: string, password = DEMO_PASSWORD
 
 // @axe-core/playwright needs pages of a context made by browser.newContext().
 export const test = base.extend<{ page: Page }>({
-  page: async ({ browser, baseURL }, use) => {
-    const context = await browser.newContext({ baseURL, locale: 'fr-FR' });
+  page: async ({ browser, baseURL, viewport }, use) => {
+    const context = await browser.newContext({ baseURL, locale: 'fr-FR', viewport });
     const page = await context.newPage();
     await use(page);
     await context.close();

@@ -1,8 +1,8 @@
 import { Button, type ButtonProps, Menu } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconCheck, IconChevronDown } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../ui/me-context';
+import { notify } from '../../ui/notify';
 import { problemMessage } from '../../ui/problem-message';
 import { useSwitchOrganisation } from './use-shell-actions';
 
@@ -17,7 +17,7 @@ export function OrganisationSwitcher(props: ButtonProps) {
     try {
       await switchTo(orgId);
     } catch (error) {
-      notifications.show({ color: 'red', title: t('shell.switchFailed'), message: problemMessage(error, t) });
+      notify('red', problemMessage(error, t), t('shell.switchFailed'));
     }
   };
 
@@ -36,7 +36,6 @@ export function OrganisationSwitcher(props: ButtonProps) {
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>{t('shell.switchOrganisation')}</Menu.Label>
         {me.memberships.map((m) => (
           <Menu.Item
             key={m.organisation.id}

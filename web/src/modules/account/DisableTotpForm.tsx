@@ -1,8 +1,8 @@
-import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ME_KEY } from '../../app/api/use-me';
+import { notify } from '../../ui/notify';
 import { problemMessage } from '../../ui/problem-message';
 import { PasswordStep } from './PasswordStep';
 import { totpApi } from './totp-api';
@@ -17,7 +17,7 @@ export function DisableTotpForm() {
     setError(null);
     try {
       await totpApi.disable(password);
-      notifications.show({ color: 'green', message: t('security.totp.disabled') });
+      notify('green', t('security.totp.disabled'));
       await queryClient.invalidateQueries({ queryKey: ME_KEY });
     } catch (e) {
       setError(problemMessage(e, t));

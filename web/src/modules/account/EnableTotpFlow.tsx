@@ -1,9 +1,9 @@
 import { Alert, Button, Code, Group, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ME_KEY } from '../../app/api/use-me';
+import { notify } from '../../ui/notify';
 import { problemMessage } from '../../ui/problem-message';
 import { BackupCodes } from './BackupCodes';
 import { PasswordStep } from './PasswordStep';
@@ -41,7 +41,7 @@ export function EnableTotpFlow() {
     setError(null);
     try {
       await totpApi.confirm(digits);
-      notifications.show({ color: 'green', message: t('security.totp.enabled') });
+      notify('green', t('security.totp.enabled'));
       await queryClient.invalidateQueries({ queryKey: ME_KEY });
     } catch (e) {
       setError(problemMessage(e, t));

@@ -1,8 +1,8 @@
 import type { TMember } from '@dircab/contracts';
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { notify } from '../../ui/notify';
 import { problemMessage } from '../../ui/problem-message';
 import { useUpdateMember } from './use-update-member';
 
@@ -25,12 +25,12 @@ export function ActiveToggle({ member }: Props) {
       {
         onSuccess: () => {
           setConfirming(false);
-          notifications.show({
-            color: 'green',
-            message: active
+          notify(
+            'green',
+            active
               ? t('admin.active.enabled', { name: member.name })
               : t('admin.active.disabled', { name: member.name }),
-          });
+          );
         },
       },
     );
@@ -53,7 +53,12 @@ export function ActiveToggle({ member }: Props) {
           </Button>
         )}
       </Group>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('admin.active.confirmTitle')}>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('admin.active.confirmTitle')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         <Stack>
           <Text size="sm">{t('admin.active.confirmBody', { name: member.name })}</Text>
           {update.isError && (

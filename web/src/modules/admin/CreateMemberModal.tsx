@@ -46,7 +46,13 @@ export function CreateMemberModal({ opened, onClose }: Props) {
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('admin.create.title')} size="lg">
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('admin.create.title')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {created ? (
         <Stack>
           {created.temporaryPassword ? (

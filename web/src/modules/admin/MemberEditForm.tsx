@@ -1,8 +1,8 @@
 import type { TMember, TRole, TUpdateMember } from '@dircab/contracts';
 import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { notify } from '../../ui/notify';
 import { problemMessage } from '../../ui/problem-message';
 import { useRoleOptions } from './use-role-options';
 import { useUpdateMember } from './use-update-member';
@@ -32,10 +32,7 @@ export function MemberEditForm({ member }: Props) {
       onSubmit={(e) => {
         e.preventDefault();
         if (!dirty) return;
-        update.mutate(
-          { userId: member.userId, changes },
-          { onSuccess: () => notifications.show({ color: 'green', message: t('admin.edit.saved') }) },
-        );
+        update.mutate({ userId: member.userId, changes }, { onSuccess: () => notify('green', t('admin.edit.saved')) });
       }}
     >
       <Stack gap="sm">

@@ -1,6 +1,7 @@
 import type { TMember } from '@dircab/contracts';
 import { Badge, Button, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { TableScroller } from '../../ui/TableScroller';
 
 interface Props {
   members: TMember[];
@@ -10,7 +11,7 @@ interface Props {
 export function MembersTable({ members, onOpen }: Props) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={820}>
+    <TableScroller label={t('admin.members.title')} minWidth={820}>
       <Table striped highlightOnHover verticalSpacing="xs">
         <Table.Caption>{t('admin.members.caption', { count: members.length })}</Table.Caption>
         <Table.Thead>
@@ -55,6 +56,6 @@ export function MembersTable({ members, onOpen }: Props) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroller>
   );
 }

@@ -1,6 +1,5 @@
 import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +10,7 @@ import {
   type TOrganisationWithPolicies,
 } from '../../app/api/members-api';
 import { ME_KEY } from '../../app/api/use-me';
+import { notify } from '../../ui/notify';
 import { problemMessage } from '../../ui/problem-message';
 
 interface Props {
@@ -43,7 +43,7 @@ export function OrganisationForm({ organisation }: Props) {
   const save = useMutation({
     mutationFn: membersApi.updateOrganisation,
     onSuccess: async () => {
-      notifications.show({ color: 'green', message: t('admin.organisation.saved') });
+      notify('green', t('admin.organisation.saved'));
       // The name shows in the header and the time zone drives every date: refresh both.
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: ORGANISATION_KEY }),

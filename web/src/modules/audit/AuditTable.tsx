@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AuditSummary } from '../../ui/AuditSummary';
 import { formatDateTime } from '../../ui/format';
 import { useMe } from '../../ui/me-context';
+import { TableScroller } from '../../ui/TableScroller';
 
 interface Props {
   entries: TAuditEntry[];
@@ -13,7 +14,7 @@ export function AuditTable({ entries }: Props) {
   const { t, i18n } = useTranslation();
   const me = useMe();
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <TableScroller label={t('modules.audit.label')} minWidth={760}>
       <Table striped verticalSpacing="xs">
         <Table.Caption>{t('audit.caption', { zone: me.organisation.timeZone })}</Table.Caption>
         <Table.Thead>
@@ -48,6 +49,6 @@ export function AuditTable({ entries }: Props) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroller>
   );
 }
