@@ -6,13 +6,18 @@ import { DataDirLockedError } from './platform/db/data-dir-lock';
 async function main() {
   const config = loadConfig();
   const app = await buildApp(config, { runJobs: true });
+  let stopping = false;
   const shutdown = async (signal: string) => {
+    // A second signal (tsx relays one, a terminal may send another) must not kill the
+    // process half-way through closing the database.
+    if (stopping) return;
+    stopping = true;
     app.log.info({ signal }, 'shutting down');
     await app.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   console.log(
     `Dircab ${config.version} : http://localhost:${config.port}  (base ${config.databaseUrl ? 'PostgreSQL' : `embarquée, ${config.dataDir}`})`,
