@@ -1,0 +1,59 @@
+import type { APIRequestContext } from '@playwright/test';
+import { DEMO_PASSWORD, emailOf } from '../support/demo';
+import { expect, expectAccessible, signIn, test } from '../support/fixtures';
+import { totp } from '../support/totp';
+
+// A person of their own: the demo accounts are signed in by the other journeys at the same time.
+async function createMember(baseURL: string, request: APIRequestContext) {
+  const login = `securite.${Date.now()}`;
+  const password = 'mot-de-passe-solide-2026';
+  const headers = { origin: baseURL };
+  const signedIn = await request.post('/api/auth/sign-in/email', {
+    headers,
+    data: { email: emailOf('admin'), password: DEMO_PASSWORD },
+  });
+  expect(signedIn.ok()).toBe(true);
+  const created = await request.post('/api/v1/members', {
+    headers,
+    data: { name: 'Solène Wahetra', email: emailOf(login), role: 'advisor', password },
+  });
+  expect(created.status()).toBe(201);
+  return { login, password };
+}
+
+test('un conseiller active la vérification en deux étapes puis se reconnecte avec un code', async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  test.setTimeout(60_000);
+  const { login, password } = await createMember(baseURL ?? '', request);
+  await signIn(page, login, password);
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour, Solène Wahetra' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Solène Wahetra' }).click();
+  await page.getByRole('menuitem', { name: 'Sécurité du compte' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sécurité du compte' })).toBeVisible();
+  await expectAccessible(page, 'la sécurité du compte');
+
+  await page.getByLabel('Mot de passe actuel').fill(password);
+  await page.getByRole('button', { name: 'Activer' }).click();
+  const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
+  expect(secret.replace(/\s/g, '')).toMatch(/^[A-Z2-7]{16,}$/);
+  await expect(page.getByRole('list', { name: 'Codes de secours' }).getByRole('listitem').first()).toBeVisible();
+  await expectAccessible(page, 'l’enrôlement de la vérification en deux étapes');
+  await page.getByLabel('Code à 6 chiffres').fill(totp(secret));
+  await page.getByRole('button', { name: 'Confirmer l’activation' }).click();
+  await expect(page.getByText('La vérification en deux étapes est activée')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Solène Wahetra' }).click();
+  await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Connexion' })).toBeVisible();
+
+  await signIn(page, login, password);
+  await expect(page.getByRole('heading', { level: 1, name: 'Vérification en deux étapes' })).toBeVisible();
+  await expectAccessible(page, 'la saisie du code');
+  await page.getByLabel('Code à 6 chiffres').fill(totp(secret));
+  await page.getByRole('button', { name: 'Vérifier' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour, Solène Wahetra' })).toBeVisible();
+});
