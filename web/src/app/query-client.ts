@@ -1,8 +1,16 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api/http';
+import { ME_KEY } from './api/use-me';
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  // A 401 mid-session means the session ended (expired, signed out elsewhere, account
+  // disabled): forget the user, and RequireSession sends them to the sign-in page.
+  const onError = (error: unknown) => {
+    if (error instanceof ApiError && error.status === 401) client.setQueryData(ME_KEY, null);
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
         // A refused or missing record will not appear by asking again.
@@ -11,4 +19,5 @@ export function createQueryClient(): QueryClient {
       },
     },
   });
+  return client;
 }
