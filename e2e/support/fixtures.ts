@@ -24,7 +24,8 @@ export async function signIn(page: Page, login: string, password = DEMO_PASSWORD
 // @axe-core/playwright needs pages of a context made by browser.newContext().
 export const test = base.extend<{ page: Page }>({
   page: async ({ browser, baseURL, viewport }, use) => {
-    const context = await browser.newContext({ baseURL, locale: 'fr-FR', viewport });
+    // Reduced motion: axe must not judge contrast halfway through a transition.
+    const context = await browser.newContext({ baseURL, locale: 'fr-FR', viewport, reducedMotion: 'reduce' });
     const page = await context.newPage();
     await use(page);
     await context.close();
