@@ -24,3 +24,6 @@ export const ZAuditEntry = z.object({
 export type TAuditEntry = z.infer<typeof ZAuditEntry>;
 
 export const ZAuditPage = page(ZAuditEntry);
+
+/** People who may appear as authors in the audit trail, for its filter. */
+export const ZAuditActors = z.object({ data: z.array(z.object({ id: ZUuid, name: z.string() })) });

@@ -97,6 +97,17 @@ export type TMember = z.infer<typeof ZMember>;
 
 export const ZCreatedMember = ZMember.extend({ temporaryPassword: z.string().optional() });
 
+/** A page of members, with the organisation's total (members are hundreds, not millions). */
+export const ZMemberPage = z.object({
+  data: z.array(ZMember),
+  nextCursor: z.string().nullable(),
+  total: z.number().int(),
+});
+
+/** The languages of the interface; French is the source. */
+export const LOCALES = ['fr', 'en'] as const;
+export const ZUpdateMe = z.strictObject({ locale: z.enum(LOCALES) });
+
 export const ZMemberParams = z.strictObject({ userId: ZUuid });
 
 export const ZUpdateOrganisation = z

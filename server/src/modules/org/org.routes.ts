@@ -1,15 +1,16 @@
 import {
   modulesFor,
-  page,
   ZCreatedMember,
   ZCreateMember,
   ZMe,
   ZMember,
+  ZMemberPage,
   ZMemberParams,
   ZOrganisation,
   ZPageQuery,
   ZPolicies,
   ZSwitchOrganisation,
+  ZUpdateMe,
   ZUpdateMember,
   ZUpdateOrganisation,
 } from '@dircab/contracts';
@@ -24,6 +25,7 @@ import { access } from '../../platform/policy/access';
 import { createMember } from './commands/create-member';
 import { switchOrganisation } from './commands/switch-organisation';
 import { updateMember } from './commands/update-member';
+import { updateMyPreferences } from './commands/update-my-preferences';
 import { updateOrganisation } from './commands/update-organisation';
 import { ORG_ROLES, organisationPolicy } from './org.policy';
 import { findMember, findMembers, presentMember } from './queries/find-members';
@@ -60,6 +62,24 @@ export function registerOrgRoutes(app: FastifyInstance) {
         modules: modulesFor(actor.role),
         memberships,
       };
+    },
+  );
+
+  r.patch(
+    '/api/v1/me',
+    {
+      config: { access: access.member() },
+      schema: {
+        tags,
+        summary: 'Préférences de l’utilisateur (langue)',
+        body: ZUpdateMe,
+        response: { 204: z.null().describe('Aucun contenu') },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      await db.transaction((tx) => updateMyPreferences(tx, actor, request.body));
+      return reply.code(204).send(null);
     },
   );
 
@@ -120,9 +140,23 @@ export function registerOrgRoutes(app: FastifyInstance) {
     '/api/v1/members',
     {
       config: { access: access.roles('members.manage', ORG_ROLES.manageMembers) },
-      schema: { tags, summary: 'Membres de l’organisation', querystring: ZPageQuery, response: { 200: page(ZMember) } },
+      schema: { tags, summary: 'Membres de l’organisation', querystring: ZPageQuery, response: { 200: ZMemberPage } },
     },
     async (request) => findMembers(db, actorOf(request), request.query),
+  );
+
+  r.get(
+    '/api/v1/members/:userId',
+    {
+      config: { access: access.roles('members.manage', ORG_ROLES.manageMembers) },
+      schema: { tags, summary: 'Un membre de l’organisation', params: ZMemberParams, response: { 200: ZMember } },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const member = await findMember(db, actor, request.params.userId);
+      if (!member) throw problems.notFound();
+      return presentMember(actor, member);
+    },
   );
 
   r.post(

@@ -44,6 +44,21 @@ describe('GET /api/v1/me', () => {
   });
 });
 
+describe('PATCH /api/v1/me', () => {
+  it('keeps the interface language with the account, and rejects an unknown one', async () => {
+    const cookie = await signIn(t.app, org.users.secretariat);
+    const api = as(t.app, cookie);
+    expect((await api.patch('/api/v1/me', { locale: 'en' })).statusCode).toBe(204);
+    expect((await api.get('/api/v1/me')).json().user.locale).toBe('en');
+    const auditBefore = await countRows(t.app, 'audit_log');
+    const bad = await api.patch('/api/v1/me', { locale: 'tlh', theme: 'dark' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['locale', 'theme']));
+    expect((await api.get('/api/v1/me')).json().user.locale).toBe('en');
+    expect(await countRows(t.app, 'audit_log')).toBe(auditBefore);
+  });
+});
+
 describe('switching organisation', () => {
   it('lets a member of two organisations switch, and never into one they do not belong to', async () => {
     // The advisor of `org` is also made a member of `other` by its admin.
@@ -91,7 +106,10 @@ describe('members administration', () => {
     const audit = await as(t.app, adminCookie).get(`/api/v1/audit?recordType=member&recordId=${body.userId}`);
     const actions = audit.json().data.map((e: { action: string }) => e.action);
     expect(actions).toEqual(['session.sign_in', 'member.create']);
-    expect(audit.json().data[1]).toMatchObject({ actorId: org.users.admin.id, summary: { after: { role: 'secretariat' } } });
+    expect(audit.json().data[1]).toMatchObject({
+      actorId: org.users.admin.id,
+      summary: { after: { role: 'secretariat' } },
+    });
   });
 
   it('refuses members administration to other roles with 403', async () => {
@@ -105,9 +123,20 @@ describe('members administration', () => {
     }
   });
 
+  it('reads one member with its policies, and answers 404 across organisations', async () => {
+    const res = await as(t.app, adminCookie).get(`/api/v1/members/${org.users.advisor.id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ userId: org.users.advisor.id, role: 'advisor', policies: { changeRole: true } });
+    const self = (await as(t.app, adminCookie).get(`/api/v1/members/${org.users.admin.id}`)).json();
+    expect(self.policies).toMatchObject({ changeRole: false, disable: false });
+    expect((await as(t.app, adminCookie).get(`/api/v1/members/${other.users.admin.id}`)).statusCode).toBe(404);
+    expect((await as(t.app, adminCookie).get('/api/v1/members/42')).statusCode).toBe(400);
+  });
+
   it('lists members page by page with a cursor', async () => {
     const first = (await as(t.app, adminCookie).get('/api/v1/members?limit=4')).json();
     expect(first.data).toHaveLength(4);
+    expect(first.total).toBeGreaterThanOrEqual(10);
     expect(first.nextCursor).toBeTruthy();
     const second = (await as(t.app, adminCookie).get(`/api/v1/members?limit=4&cursor=${first.nextCursor}`)).json();
     const ids = new Set([...first.data, ...second.data].map((m: { userId: string }) => m.userId));

@@ -1,9 +1,10 @@
-import { rolesFor, ZAuditPage, ZAuditQuery } from '@dircab/contracts';
+import { rolesFor, ZAuditActors, ZAuditPage, ZAuditQuery } from '@dircab/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../http/context';
 import { access } from '../policy/access';
 import { findAudit } from './find-audit';
+import { findAuditActors } from './find-audit-actors';
 
 export function registerAuditRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -18,5 +19,18 @@ export function registerAuditRoutes(app: FastifyInstance) {
       },
     },
     async (request) => findAudit(app.ctx.db, actorOf(request), request.query),
+  );
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/audit/actors',
+    {
+      config: { access: access.roles('audit.read', rolesFor('audit')) },
+      schema: {
+        tags: ['audit'],
+        summary: 'Auteurs possibles, pour filtrer le journal',
+        response: { 200: ZAuditActors },
+      },
+    },
+    async (request) => findAuditActors(app.ctx.db, actorOf(request)),
   );
 }

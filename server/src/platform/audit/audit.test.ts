@@ -74,6 +74,14 @@ describe('audit trail', () => {
     expect(recent.some((e: { recordId: string }) => e.recordId === other.users.chief_of_staff.id)).toBe(false);
   });
 
+  it('lists the possible authors for the filter, inside the organisation', async () => {
+    const res = await as(t.app, chief).get('/api/v1/audit/actors');
+    expect(res.statusCode).toBe(200);
+    const ids = res.json().data.map((a: { id: string }) => a.id);
+    expect(ids).toEqual(expect.arrayContaining([org.users.admin.id, org.users.advisor.id]));
+    expect(ids).not.toContain(other.users.admin.id);
+  });
+
   it('is readable by the chief of staff and the admin only', async () => {
     for (const role of ['executive', 'advisor'] as const) {
       const res = await as(t.app, await signIn(t.app, org.users[role])).get('/api/v1/audit');

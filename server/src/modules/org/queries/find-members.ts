@@ -1,5 +1,5 @@
 import type { TMember, TRole } from '@dircab/contracts';
-import { and, asc, eq, gt, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, type SQL, sql } from 'drizzle-orm';
 import { users } from '../../../platform/auth/auth.schema';
 import type { Queryable } from '../../../platform/db/client';
 import { decodeCursor, encodeCursor } from '../../../platform/http/cursor';
@@ -38,7 +38,7 @@ export async function findMembers(
   db: Queryable,
   actor: Actor,
   query: { limit: number; cursor?: string | undefined },
-): Promise<{ data: TMember[]; nextCursor: string | null }> {
+): Promise<{ data: TMember[]; nextCursor: string | null; total: number }> {
   const where: SQL[] = [eq(memberships.orgId, actor.orgId)];
   if (query.cursor) where.push(gt(memberships.userId, decodeCursor(query.cursor, ['id']).id));
   const rows = await db
@@ -50,7 +50,12 @@ export async function findMembers(
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(memberships)
+    .where(eq(memberships.orgId, actor.orgId));
   return {
+    total: count?.n ?? 0,
     data: page.map((r) => presentMember(actor, r)),
     nextCursor: rows.length > query.limit && last ? encodeCursor({ id: last.userId }) : null,
   };
