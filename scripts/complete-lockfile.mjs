@@ -31,7 +31,14 @@ for (const [key, value] of Object.entries(lock.packages)) {
     if (lock.packages[entryKey]) continue;
     const platform = PLATFORMS[dep.replace('@biomejs/cli-', '')];
     if (!platform) throw new Error(`unknown Biome platform package ${dep}`);
-    packages[entryKey] = { version, ...platform, dev: true, license: 'MIT OR Apache-2.0', optional: true, engines: biome.engines };
+    packages[entryKey] = {
+      version,
+      ...platform,
+      dev: true,
+      license: 'MIT OR Apache-2.0',
+      optional: true,
+      engines: biome.engines,
+    };
     added++;
   }
 }
