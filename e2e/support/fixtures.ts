@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { type Browser, test as base, expect, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, emailOf } from './demo';
 
 /** Fails on any serious or critical WCAG 2.x A/AA violation of the page as it stands. */
@@ -21,14 +21,30 @@ export async function signIn(page: Page, login: string, password = DEMO_PASSWORD
   await page.getByRole('button', { name: 'Se connecter' }).click();
 }
 
+/**
+ * A page in a browser context of its own: nothing shared with the others (cookies, storage),
+ * as another browser or computer would be. Close its context when done.
+ */
+export async function newBrowserPage(
+  browser: Browser,
+  options: { baseURL?: string | undefined; viewport?: { width: number; height: number } | null },
+): Promise<Page> {
+  // Reduced motion: axe must not judge contrast halfway through a transition.
+  const context = await browser.newContext({
+    baseURL: options.baseURL,
+    locale: 'fr-FR',
+    viewport: options.viewport ?? null,
+    reducedMotion: 'reduce',
+  });
+  return context.newPage();
+}
+
 // @axe-core/playwright needs pages of a context made by browser.newContext().
 export const test = base.extend<{ page: Page }>({
   page: async ({ browser, baseURL, viewport }, use) => {
-    // Reduced motion: axe must not judge contrast halfway through a transition.
-    const context = await browser.newContext({ baseURL, locale: 'fr-FR', viewport, reducedMotion: 'reduce' });
-    const page = await context.newPage();
+    const page = await newBrowserPage(browser, { baseURL, viewport });
     await use(page);
-    await context.close();
+    await page.context().close();
   },
 });
 

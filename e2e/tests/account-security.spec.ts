@@ -1,25 +1,6 @@
-import type { APIRequestContext } from '@playwright/test';
-import { DEMO_PASSWORD, emailOf } from '../support/demo';
 import { expect, expectAccessible, signIn, test } from '../support/fixtures';
+import { createMember } from '../support/members';
 import { totp } from '../support/totp';
-
-// A person of their own: the demo accounts are signed in by the other journeys at the same time.
-async function createMember(baseURL: string, request: APIRequestContext) {
-  const login = `securite.${Date.now()}`;
-  const password = 'mot-de-passe-solide-2026';
-  const headers = { origin: baseURL };
-  const signedIn = await request.post('/api/auth/sign-in/email', {
-    headers,
-    data: { email: emailOf('admin'), password: DEMO_PASSWORD },
-  });
-  expect(signedIn.ok()).toBe(true);
-  const created = await request.post('/api/v1/members', {
-    headers,
-    data: { name: 'Solène Wahetra', email: emailOf(login), role: 'advisor', password },
-  });
-  expect(created.status()).toBe(201);
-  return { login, password };
-}
 
 test('un conseiller active la vérification en deux étapes puis se reconnecte avec un code', async ({
   page,
@@ -27,7 +8,11 @@ test('un conseiller active la vérification en deux étapes puis se reconnecte a
   baseURL,
 }) => {
   test.setTimeout(60_000);
-  const { login, password } = await createMember(baseURL ?? '', request);
+  const { login, password } = await createMember(request, baseURL ?? '', {
+    login: `securite.${Date.now()}`,
+    name: 'Solène Wahetra',
+    role: 'advisor',
+  });
   await signIn(page, login, password);
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour, Solène Wahetra' })).toBeVisible();
 

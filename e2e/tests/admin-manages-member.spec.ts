@@ -1,5 +1,8 @@
 import { expect, expectAccessible, signIn, test } from '../support/fixtures';
 
+// A UUIDv7-shaped id that no member has.
+const NOBODY = '0190a000-0000-7000-8000-00000000dead';
+
 test('l’administrateur invite un membre, le désactive, le réactive et lit son historique', async ({ page }) => {
   // A long journey with an axe pass on each of its eight screens.
   test.setTimeout(90_000);
@@ -12,6 +15,7 @@ test('l’administrateur invite un membre, le désactive, le réactive et lit so
     .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Administration' })).toBeVisible();
   await expect(page.getByRole('rowheader', { name: 'Laurent Petitjean' })).toBeVisible();
+  await expect(page.getByTestId('members-total')).toHaveText(/^\d+ membres dans l’organisation$/);
   await expectAccessible(page, 'la liste des membres');
 
   // Invitation: the temporary password is shown once.
@@ -33,6 +37,9 @@ test('l’administrateur invite un membre, le désactive, le réactive et lit so
   // Disable, with a confirmation.
   await page.getByRole('button', { name: `Gérer ${name}` }).click();
   const drawer = page.getByRole('dialog', { name });
+  // The drawer has its own address: a search hit or a link shared with a colleague opens it.
+  await expect(page).toHaveURL(/\/admin\/members\/[0-9a-f-]{36}$/);
+  const memberUrl = page.url();
   await expect(drawer.getByRole('heading', { name: 'Historique' })).toBeVisible();
   await expect(drawer.getByText('Membre créé')).toBeVisible();
   await expectAccessible(page, 'la fiche du membre');
@@ -56,9 +63,31 @@ test('l’administrateur invite un membre, le désactive, le réactive et lit so
   await expect(drawer.getByText('Chargé(e) de communication → Conseiller(ère)')).toBeVisible();
   await expectAccessible(page, 'l’historique du membre');
   await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/\/admin$/);
 
   await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('Conseiller(ère)');
   await page.getByRole('tab', { name: 'Organisation' }).click();
   await expect(page.getByLabel('Nom de l’organisation')).toHaveValue('Ville du Mont-Dore (démonstration)');
   await expectAccessible(page, 'les réglages de l’organisation');
+
+  // The member's address, opened in a fresh page: the admin page loads with the drawer open.
+  const fresh = await page.context().newPage();
+  await fresh.goto(memberUrl);
+  const direct = fresh.getByRole('dialog', { name });
+  await expect(direct.getByText(email)).toBeVisible();
+  await expect(direct.getByText('Membre modifié')).toBeVisible();
+  await expect(fresh.getByRole('heading', { level: 1, name: 'Administration' })).toBeVisible();
+  await expectAccessible(fresh, 'la fiche du membre ouverte par son adresse');
+  await direct.getByRole('button', { name: 'Fermer' }).click();
+  await expect(fresh).toHaveURL(/\/admin$/);
+  await expect(fresh.getByRole('rowheader', { name })).toBeVisible();
+
+  // An address that is no member of this organisation: said plainly.
+  await fresh.goto(`/admin/members/${NOBODY}`);
+  const missing = fresh.getByRole('dialog', { name: 'Membre introuvable' });
+  await expect(missing.getByText('Ce membre n’existe pas ou n’appartient pas à cette organisation.')).toBeVisible();
+  await expectAccessible(fresh, 'un membre introuvable');
+  await missing.getByRole('button', { name: 'Revenir à la liste des membres' }).click();
+  await expect(fresh).toHaveURL(/\/admin$/);
+  await fresh.close();
 });

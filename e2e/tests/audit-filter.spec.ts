@@ -7,6 +7,11 @@ test('le directeur de cabinet filtre le journal d’audit', async ({ page }) => 
     .getByRole('link', { name: 'Journal d’audit' })
     .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Journal d’audit' })).toBeVisible();
+  // Authors: every member of the organisation, not only those of the entries loaded.
+  await page.getByRole('combobox', { name: 'Auteur' }).fill('Kévin');
+  await expect(page.getByRole('option', { name: 'Kévin Tuiasi' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Auteur' }).fill('');
+  await page.keyboard.press('Escape');
   await page.getByRole('combobox', { name: 'Type d’élément' }).fill('organisation');
   await page.getByRole('button', { name: 'Filtrer' }).click();
   await expect(page.getByRole('button', { name: 'Réinitialiser' })).toBeVisible();

@@ -18,6 +18,26 @@ export function storedLanguage(): TLanguage {
   }
 }
 
+/** The interface language for an account's locale ('en', 'en-GB' → English; anything else → French). */
+export function languageOf(locale: string): TLanguage {
+  return locale.toLowerCase().startsWith('en') ? 'en' : 'fr';
+}
+
+// A choice made on the sign-in page during this visit: it wins over the account's once
+// signed in (the person has just said what they want), and is then saved to the account.
+let chosenBeforeSignIn: TLanguage | null = null;
+
+export function rememberChoiceBeforeSignIn(language: TLanguage): void {
+  chosenBeforeSignIn = language;
+}
+
+/** The sign-in page's choice, once: reading it forgets it. */
+export function takeChoiceBeforeSignIn(): TLanguage | null {
+  const choice = chosenBeforeSignIn;
+  chosenBeforeSignIn = null;
+  return choice;
+}
+
 /** Switches the interface language and remembers it on this browser. */
 export async function changeLanguage(language: TLanguage): Promise<void> {
   try {

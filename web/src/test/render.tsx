@@ -57,3 +57,25 @@ export function fetchAnswering(status: number, body: unknown) {
   };
   return { fn, calls };
 }
+
+type Answer = readonly [status: number, body?: unknown];
+
+/**
+ * A fetch answering by method and path (query string included), and recording the calls.
+ * An unknown request answers 404, so a test says every call it expects.
+ */
+export function fetchRouting(answer: (method: string, url: string, body: unknown) => Answer | undefined) {
+  const calls: { method: string; url: string; body: unknown }[] = [];
+  const fn = async (input: string | URL | Request, init?: RequestInit) => {
+    const url = String(input);
+    const method = init?.method ?? 'GET';
+    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    calls.push({ method, url, body });
+    const [status, payload] = answer(method, url, body) ?? [404, { title: 'Not Found', status: 404 }];
+    return new Response(payload === undefined ? null : JSON.stringify(payload), {
+      status,
+      headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' },
+    });
+  };
+  return { fn, calls };
+}

@@ -1,9 +1,16 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchAnswering, renderApp } from '../../test/render';
+import { changeLanguage } from '../../i18n/i18n';
+import { fakeMe, fetchAnswering, fetchRouting, renderApp } from '../../test/render';
 import { SignInPage } from './SignInPage';
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  await act(() => changeLanguage('fr'));
+});
+
+/** The first `me` (no session) answered, as it has long before a person submits the form. */
+const settled = () => act(() => new Promise((resolve) => setTimeout(resolve, 10)));
 
 function fillAndSubmit() {
   fireEvent.change(screen.getByLabelText(/Adresse électronique/), { target: { value: 'maire@mont-dore.example' } });
@@ -39,5 +46,57 @@ describe('SignInPage', () => {
     renderApp(<SignInPage />, { path: '/sign-in' });
     expect(screen.getByText('Adresse électronique', { selector: 'label *, label' })).toBeDefined();
     expect(screen.getByText('Mot de passe', { selector: 'label *, label' })).toBeDefined();
+  });
+
+  it('saves to the account a language chosen here, once signed in', async () => {
+    let signedIn = false;
+    const api = fetchRouting((method, url) => {
+      if (url === '/api/auth/sign-in/email') {
+        signedIn = true;
+        return [200, {}];
+      }
+      if (method === 'GET' && url === '/api/v1/me') {
+        return signedIn ? [200, fakeMe('advisor', ['home'])] : [401, { title: 'Unauthorized', status: 401 }];
+      }
+      if (method === 'PATCH' && url === '/api/v1/me') return [204];
+      return undefined;
+    });
+    vi.stubGlobal('fetch', api.fn);
+    renderApp(<SignInPage />, { path: '/sign-in' });
+    await settled();
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    fireEvent.change(await screen.findByLabelText(/Email address/), {
+      target: { value: 'conseiller@mont-dore.example' },
+    });
+    fireEvent.change(screen.getByLabelText(/Password/), { target: { value: 'a-good-password-2026' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() =>
+      expect(api.calls.filter((c) => c.method === 'PATCH')).toEqual([
+        { method: 'PATCH', url: '/api/v1/me', body: { locale: 'en' } },
+      ]),
+    );
+    // Saved before `me` is asked again: the account then says English.
+    const patch = api.calls.findIndex((c) => c.method === 'PATCH');
+    expect(api.calls.slice(patch).some((c) => c.method === 'GET' && c.url === '/api/v1/me')).toBe(true);
+  });
+
+  it('leaves the account’s language alone when none was chosen here', async () => {
+    let signedIn = false;
+    const api = fetchRouting((method, url) => {
+      if (url === '/api/auth/sign-in/email') {
+        signedIn = true;
+        return [200, {}];
+      }
+      if (method === 'GET' && url === '/api/v1/me') {
+        return signedIn ? [200, fakeMe('advisor', ['home'])] : [401, { title: 'Unauthorized', status: 401 }];
+      }
+      return undefined;
+    });
+    vi.stubGlobal('fetch', api.fn);
+    renderApp(<SignInPage />, { path: '/sign-in' });
+    await settled();
+    fillAndSubmit();
+    await waitFor(() => expect(api.calls.filter((c) => c.url === '/api/v1/me')).toHaveLength(2));
+    expect(api.calls.some((c) => c.method === 'PATCH')).toBe(false);
   });
 });

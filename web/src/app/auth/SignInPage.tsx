@@ -3,8 +3,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { takeChoiceBeforeSignIn } from '../../i18n/i18n';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { usePageTitle } from '../../ui/use-page-title';
+import { meApi } from '../api/me-api';
 import { ME_KEY, useMeQuery } from '../api/use-me';
 import { CredentialsForm } from './CredentialsForm';
 import { safeNext } from './safe-next';
@@ -23,6 +25,9 @@ export function SignInPage() {
   if (me.data) return <Navigate to={next} replace />;
 
   const done = async () => {
+    // A language chosen here goes to the account, which otherwise sets the language.
+    const choice = takeChoiceBeforeSignIn();
+    if (choice) await meApi.saveLocale(choice).catch(() => undefined);
     await queryClient.invalidateQueries({ queryKey: ME_KEY });
     navigate(next, { replace: true });
   };

@@ -2,6 +2,7 @@ import '@mantine/spotlight/styles.css';
 import type { TMe } from '@dircab/contracts';
 import { Route, Routes } from 'react-router';
 import { AccountSecurityPage } from '../../modules/account/AccountSecurityPage';
+import { useAccountLanguage } from '../../ui/language';
 import { MeContext } from '../../ui/me-context';
 import { availableModules } from './module-registry';
 import { NotFoundPage } from './NotFoundPage';
@@ -13,6 +14,7 @@ interface Props {
 
 /** The signed-in app: only the routes of the modules this role may open exist here. */
 export default function SignedInApp({ me }: Props) {
+  useAccountLanguage(me);
   const modules = availableModules(me.modules);
   return (
     <MeContext value={me}>

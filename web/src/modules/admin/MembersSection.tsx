@@ -6,15 +6,18 @@ import { useTranslation } from 'react-i18next';
 import { MEMBERS_KEY, membersApi } from '../../app/api/members-api';
 import { ErrorState } from '../../ui/ErrorState';
 import { CreateMemberModal } from './CreateMemberModal';
-import { MemberDrawer } from './MemberDrawer';
 import { MembersTable } from './MembersTable';
 
 const LIMIT = 50;
 
-export function MembersSection() {
+interface Props {
+  /** Opens a member's drawer (its own address: the drawer lives in AdminPage). */
+  onOpen: (userId: string) => void;
+}
+
+export function MembersSection({ onOpen }: Props) {
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
   const members = useInfiniteQuery({
     queryKey: [...MEMBERS_KEY, 'list', LIMIT],
     queryFn: ({ pageParam }) => membersApi.list(LIMIT, pageParam),
@@ -22,22 +25,29 @@ export function MembersSection() {
     getNextPageParam: (last) => last.nextCursor,
   });
   const list = members.data?.pages.flatMap((p) => p.data) ?? [];
-  // The drawer reads the member from the list, so it shows the latest state after a change.
-  const selected = list.find((m) => m.userId === selectedId) ?? null;
+  // The organisation's count, as of the latest page (a member may have been added since the first).
+  const total = members.data?.pages.at(-1)?.total;
 
   return (
     <Stack gap="md">
       <Group justify="space-between">
-        <Text c="dimmed" size="sm">
-          {t('admin.members.intro')}
-        </Text>
+        <Stack gap={4}>
+          <Text c="dimmed" size="sm">
+            {t('admin.members.intro')}
+          </Text>
+          {total !== undefined && (
+            <Text size="sm" fw={500} data-testid="members-total">
+              {t('admin.members.total', { count: total })}
+            </Text>
+          )}
+        </Stack>
         <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
           {t('admin.members.create')}
         </Button>
       </Group>
       {members.isError && <ErrorState error={members.error} onRetry={() => void members.refetch()} />}
       {members.isPending && <Text>{t('common.loading')}</Text>}
-      {list.length > 0 && <MembersTable members={list} onOpen={setSelectedId} />}
+      {list.length > 0 && <MembersTable members={list} total={total ?? list.length} onOpen={onOpen} />}
       {members.hasNextPage && (
         <Button
           variant="default"
@@ -49,7 +59,6 @@ export function MembersSection() {
         </Button>
       )}
       <CreateMemberModal opened={creating} onClose={() => setCreating(false)} />
-      <MemberDrawer member={selected} onClose={() => setSelectedId(null)} />
     </Stack>
   );
 }

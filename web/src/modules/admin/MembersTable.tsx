@@ -5,15 +5,21 @@ import { TableScroller } from '../../ui/TableScroller';
 
 interface Props {
   members: TMember[];
+  /** All the organisation's members, when more than the rows loaded. */
+  total: number;
   onOpen: (userId: string) => void;
 }
 
-export function MembersTable({ members, onOpen }: Props) {
+export function MembersTable({ members, total, onOpen }: Props) {
   const { t } = useTranslation();
   return (
     <TableScroller label={t('admin.members.title')} minWidth={820}>
       <Table striped highlightOnHover verticalSpacing="xs">
-        <Table.Caption>{t('admin.members.caption', { count: members.length })}</Table.Caption>
+        <Table.Caption>
+          {total > members.length
+            ? t('admin.members.captionPartial', { count: members.length, total })
+            : t('admin.members.caption', { count: members.length })}
+        </Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('admin.members.name')}</Table.Th>

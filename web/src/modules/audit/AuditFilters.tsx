@@ -18,10 +18,12 @@ const KNOWN_RECORD_TYPES = ['member', 'organisation'];
 interface Props {
   initial: AuditFilterValues;
   actors: { value: string; label: string }[];
+  /** The authors' list comes from its own request: said when it is not there yet. */
+  actorsState?: 'loading' | 'error' | 'ready';
   onApply: (values: AuditFilterValues) => void;
 }
 
-export function AuditFilters({ initial, actors, onApply }: Props) {
+export function AuditFilters({ initial, actors, actorsState = 'ready', onApply }: Props) {
   const { t } = useTranslation();
   const [values, setValues] = useState(initial);
   const set = <K extends keyof AuditFilterValues>(key: K, value: AuditFilterValues[K]) =>
@@ -54,7 +56,9 @@ export function AuditFilters({ initial, actors, onApply }: Props) {
           onChange={(v) => set('actorId', v)}
           clearable
           searchable
-          nothingFoundMessage={t('audit.noActor')}
+          limit={100}
+          nothingFoundMessage={actorsState === 'loading' ? t('common.loading') : t('audit.noActor')}
+          error={actorsState === 'error' ? t('audit.actorsFailed') : undefined}
         />
         <TextInput
           label={t('audit.from')}

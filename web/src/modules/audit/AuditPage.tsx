@@ -1,8 +1,14 @@
 import { Button, Stack, Text, Title } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useMemo, useRef, useState } from 'react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { auditKey, fetchAudit, type AuditFilters as TFilters } from '../../app/api/audit-api';
+import {
+  AUDIT_ACTORS_KEY,
+  auditKey,
+  fetchAudit,
+  fetchAuditActors,
+  type AuditFilters as TFilters,
+} from '../../app/api/audit-api';
 import { ErrorState } from '../../ui/ErrorState';
 import { dayBoundary } from '../../ui/format';
 import { useMe } from '../../ui/me-context';
@@ -37,14 +43,15 @@ export default function AuditPage() {
   });
   const entries = audit.data?.pages.flatMap((p) => p.data) ?? [];
 
-  // The actor filter offers the people seen so far: the audit roles may not list members.
-  const seen = useRef(new Map<string, string>());
-  const actors = useMemo(() => {
-    for (const e of entries) if (e.actorId && e.actorName) seen.current.set(e.actorId, e.actorName);
-    return Array.from(seen.current, ([value, label]) => ({ value, label })).sort((a, b) =>
-      a.label.localeCompare(b.label),
-    );
-  }, [entries]);
+  // Every member, past and present, whether or not they appear in the pages loaded so far.
+  const actorsQuery = useQuery({ queryKey: AUDIT_ACTORS_KEY, queryFn: fetchAuditActors, staleTime: 5 * 60_000 });
+  const actors = useMemo(
+    () =>
+      (actorsQuery.data ?? [])
+        .map(({ id, name }) => ({ value: id, label: name }))
+        .sort((a, b) => a.label.localeCompare(b.label, 'fr')),
+    [actorsQuery.data],
+  );
 
   return (
     <Stack gap="lg">
@@ -52,7 +59,12 @@ export default function AuditPage() {
         <Title order={1}>{t('modules.audit.label')}</Title>
         <Text c="dimmed">{t('audit.intro')}</Text>
       </div>
-      <AuditFilters initial={values} actors={actors} onApply={setValues} />
+      <AuditFilters
+        initial={values}
+        actors={actors}
+        actorsState={actorsQuery.isError ? 'error' : actorsQuery.isPending ? 'loading' : 'ready'}
+        onApply={setValues}
+      />
       {audit.isError && <ErrorState error={audit.error} onRetry={() => void audit.refetch()} />}
       {audit.isPending && <Text>{t('common.loading')}</Text>}
       {audit.isSuccess && entries.length === 0 && <Text>{t('audit.empty')}</Text>}

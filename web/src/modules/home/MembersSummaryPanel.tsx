@@ -6,14 +6,15 @@ import { MEMBERS_KEY, membersApi } from '../../app/api/members-api';
 import { ErrorState } from '../../ui/ErrorState';
 import { Panel } from '../../ui/Panel';
 
-// Counting by listing: one page of the maximum size; past it we say "more than".
+// The server gives the total; the active ones are counted on one page of the maximum size,
+// which holds every member of all but the largest organisations.
 const LIMIT = 200;
 
 export function MembersSummaryPanel() {
   const { t } = useTranslation();
   const members = useQuery({ queryKey: [...MEMBERS_KEY, 'count'], queryFn: () => membersApi.list(LIMIT) });
   const active = members.data?.data.filter((m) => m.active).length ?? 0;
-  const total = members.data?.data.length ?? 0;
+  const total = members.data?.total ?? 0;
   return (
     <Panel title={t('home.members.title')}>
       {members.isPending && <Text size="sm">{t('common.loading')}</Text>}
@@ -21,7 +22,7 @@ export function MembersSummaryPanel() {
       {members.data && (
         <Text size="sm">
           {members.data.nextCursor
-            ? t('home.members.countMore', { count: total })
+            ? t('home.members.total', { count: total })
             : t('home.members.count', { count: total, active })}
         </Text>
       )}

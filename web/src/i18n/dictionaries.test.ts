@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import en from './en.json';
+import fr from './fr.json';
+
+/** Every key path of a dictionary, with its {{placeholders}}. */
+function entries(value: unknown, prefix = ''): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (typeof value === 'string') {
+    out.set(prefix, [...value.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] ?? '').sort());
+  } else if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      for (const [path, vars] of entries(child, prefix ? `${prefix}.${key}` : key)) out.set(path, vars);
+    }
+  }
+  return out;
+}
+
+describe('dictionaries', () => {
+  it('say the same things in French and English, with the same placeholders', () => {
+    const french = entries(fr);
+    const english = entries(en);
+    expect([...english.keys()].sort()).toEqual([...french.keys()].sort());
+    for (const [path, vars] of french) expect(english.get(path), path).toEqual(vars);
+  });
+});
