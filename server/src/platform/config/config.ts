@@ -65,7 +65,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port: e.PORT,
     host: e.HOST,
-    dataDir: resolve(e.DATA_DIR),
+    // npm runs the server's script from server/; INIT_CWD is where the user typed `npm start`.
+    dataDir: resolve(env.INIT_CWD ?? process.cwd(), e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     demo: e.DIRCAB_DEMO !== '0',
     demoProfile: e.DIRCAB_DEMO === 'departement' ? 'departement' : 'commune',
