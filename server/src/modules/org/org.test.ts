@@ -82,6 +82,10 @@ describe('switching organisation', () => {
     expect(after.organisation.id).toBe(other.orgId);
     expect(after.role).toBe('communication');
 
+    const malformed = await as(t.app, cookie).put('/api/v1/me/organisation', { orgId: 'ccas' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().errors[0].path).toBe('orgId');
+
     const third = await createTestOrg(t.app, ['admin']);
     const refused = await as(t.app, cookie).put('/api/v1/me/organisation', { orgId: third.orgId });
     expect(refused.statusCode).toBe(404);
@@ -251,9 +255,18 @@ describe('organisation settings', () => {
       after: { timeZone: 'Europe/Paris', currency: 'EUR' },
     });
 
+    const auditBefore = await countRows(t.app, 'audit_log');
     const bad = await as(t.app, adminCookie).patch('/api/v1/organisation', { timeZone: 'Mars/Olympus' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].path).toBe('timeZone');
+    const badCurrency = await as(t.app, adminCookie).patch('/api/v1/organisation', {
+      currency: 'euro',
+      name: 'Nouveau nom',
+    });
+    expect(badCurrency.statusCode).toBe(400);
+    expect(badCurrency.json().errors.map((e: { path: string }) => e.path)).toEqual(['currency']);
+    expect((await as(t.app, adminCookie).get('/api/v1/organisation')).json().name).not.toBe('Nouveau nom');
+    expect(await countRows(t.app, 'audit_log')).toBe(auditBefore);
 
     const exec = await signIn(t.app, org.users.executive);
     expect((await as(t.app, exec).patch('/api/v1/organisation', { name: 'Autre nom' })).statusCode).toBe(403);

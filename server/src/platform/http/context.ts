@@ -21,6 +21,8 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   access: RouteAccess;
+  /** The route validates a JSON body (the route walk sends it an unknown field). */
+  hasBody: boolean;
 }
 
 declare module 'fastify' {

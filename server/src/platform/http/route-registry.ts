@@ -26,7 +26,7 @@ export function registerRouteRegistry(app: FastifyInstance) {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD' || method === 'OPTIONS') continue;
-      app.apiRoutes.push({ method, url: route.url, access: config.access });
+      app.apiRoutes.push({ method, url: route.url, access: config.access, hasBody: Boolean(route.schema?.body) });
     }
   });
 }

@@ -1,7 +1,15 @@
 import { ROLES, type TRole } from '@dircab/contracts';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, createTestOrg, signIn, type TestApp, type TestOrg } from '../../../test/test-app';
+import {
+  as,
+  countRows,
+  createTestApp,
+  createTestOrg,
+  signIn,
+  type TestApp,
+  type TestOrg,
+} from '../../../test/test-app';
 import { allows } from '../policy/access';
 import { registerRouteRegistry } from './route-registry';
 
@@ -63,6 +71,31 @@ describe('route walk', () => {
       walked.push(route.url);
     }
     expect(walked.length).toBeGreaterThan(5);
+  });
+
+  it('rejects an unknown body field on every route that takes a body, naming it, and writes nothing', async () => {
+    const before = await countRows(t.app, 'audit_log');
+    const withBody = t.app.apiRoutes.filter((r) => r.hasBody && r.access.kind !== 'public');
+    expect(withBody.length).toBeGreaterThan(3);
+    for (const route of withBody) {
+      const role = ROLES.find((r) => allows(route.access, r)) as TRole;
+      const res = await t.app.inject({
+        method: route.method as 'POST',
+        url: concrete(route.url),
+        headers: { cookie: cookies[role], 'content-type': 'application/json' },
+        payload: JSON.stringify({ unexpectedField: true }),
+      });
+      const label = `${route.method} ${route.url} as ${role}`;
+      expect.soft(res.statusCode, label).toBe(400);
+      expect.soft(res.headers['content-type'], label).toMatch(/problem\+json/);
+      expect
+        .soft(
+          res.json().errors?.map((e: { path: string }) => e.path),
+          label,
+        )
+        .toContain('unexpectedField');
+    }
+    expect(await countRows(t.app, 'audit_log')).toBe(before);
   });
 
   it('answers each role exactly as the route declares: 403 when refused, never 401/403/500 when allowed', async () => {
