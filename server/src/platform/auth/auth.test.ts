@@ -109,6 +109,20 @@ describe('TOTP second factor', () => {
     expect(ok.statusCode).toBe(200);
     const session = cookieFrom(ok);
     expect((await as(t.app, session).get('/api/v1/me')).json().user.email).toBe(user.email);
+
+    // The trail tells enrolment from sign-in, and a half sign-in is not a sign-in.
+    const admin = await signIn(t.app, org.users.admin);
+    const trail = (await as(t.app, admin).get(`/api/v1/audit?recordType=member&recordId=${user.id}`)).json().data;
+    const events = trail.map(
+      (e: { action: string; summary: { method?: string } }) =>
+        `${e.action}${e.summary.method ? `:${e.summary.method}` : ''}`,
+    );
+    expect(events).toEqual([
+      'session.sign_in:password+totp',
+      'member.totp_enable',
+      'session.sign_in:password',
+      'member.create',
+    ]);
   });
 });
 
@@ -120,5 +134,29 @@ describe('sign-in audit', () => {
     const res = await as(t.app, admin).get(`/api/v1/audit?recordType=member&recordId=${user.id}`);
     const entry = res.json().data.find((e: { ip: string }) => e.ip === '10.7.7.7');
     expect(entry).toMatchObject({ action: 'session.sign_in', actorId: user.id, summary: { method: 'password' } });
+  });
+});
+
+describe('password change', () => {
+  it('changes the password with the current one, audited, and refuses a wrong current one', async () => {
+    const user = org.users.secretariat;
+    const cookie = cookieFrom(await signInRequest(user.email, user.password, '10.0.2.0'));
+    const wrong = await as(t.app, cookie).post('/api/auth/change-password', {
+      currentPassword: 'not-the-password',
+      newPassword: 'a-brand-new-password-2026',
+    });
+    expect(wrong.statusCode).toBeGreaterThanOrEqual(400);
+    expect(wrong.headers['content-type']).toMatch(/problem\+json/);
+    const ok = await as(t.app, cookie).post('/api/auth/change-password', {
+      currentPassword: user.password,
+      newPassword: 'a-brand-new-password-2026',
+    });
+    expect(ok.statusCode).toBe(200);
+    expect((await signInRequest(user.email, user.password, '10.0.2.1')).statusCode).toBe(401);
+    expect((await signInRequest(user.email, 'a-brand-new-password-2026', '10.0.2.2')).statusCode).toBe(200);
+    const admin = cookieFrom(await signInRequest(org.users.admin.email, org.users.admin.password, '10.0.2.3'));
+    const trail = (await as(t.app, admin).get(`/api/v1/audit?recordType=member&recordId=${user.id}`)).json().data;
+    expect(trail.map((e: { action: string }) => e.action)).toContain('member.password_change');
+    expect(trail.filter((e: { action: string }) => e.action === 'member.password_change')).toHaveLength(1);
   });
 });

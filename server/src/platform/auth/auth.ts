@@ -1,6 +1,6 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
-import { APIError, createAuthMiddleware } from 'better-auth/api';
+import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
 import { twoFactor } from 'better-auth/plugins';
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
@@ -12,7 +12,33 @@ import { accounts, sessions, twoFactors, users, verifications } from './auth.sch
 
 export const MIN_PASSWORD_LENGTH = 12;
 
-const SIGN_IN_PATHS = new Set(['/sign-in/email', '/two-factor/verify-totp', '/two-factor/verify-backup-code']);
+type SessionLike =
+  | { user: { id: string; twoFactorEnabled?: boolean | null }; session: { ipAddress?: string | null } }
+  | null
+  | undefined;
+
+/**
+ * Which audited event an answered auth request was, if any. verify-totp is an enrolment
+ * when a session already existed, and the second step of a sign-in when none did.
+ */
+export function accountEvent(path: string, session: SessionLike, newSession: SessionLike) {
+  const at = (s: NonNullable<SessionLike>) => ({ userId: s.user.id, ip: s.session.ipAddress ?? null });
+  if (session && path === '/two-factor/verify-totp')
+    return { ...at(session), action: 'member.totp_enable', summary: {} };
+  if (session && path === '/two-factor/disable') return { ...at(session), action: 'member.totp_disable', summary: {} };
+  if (session && path === '/change-password') return { ...at(session), action: 'member.password_change', summary: {} };
+  // With a second factor, the password step is only half a sign-in: verify-totp completes it.
+  if (newSession && path === '/sign-in/email' && !newSession.user.twoFactorEnabled)
+    return { ...at(newSession), action: 'session.sign_in', summary: { method: 'password' } };
+  if (newSession && (path === '/two-factor/verify-totp' || path === '/two-factor/verify-backup-code')) {
+    return {
+      ...at(newSession),
+      action: 'session.sign_in',
+      summary: { method: path.endsWith('totp') ? 'password+totp' : 'password+backup_code' },
+    };
+  }
+  return null;
+}
 
 /**
  * better-auth: email + password sessions in an httpOnly SameSite=Lax cookie, optional TOTP,
@@ -77,22 +103,22 @@ export function createAuth(db: Db, config: AppConfig, secret: string) {
           throw new APIError('FORBIDDEN', { code: 'ACCOUNT_DISABLED', message: 'Account disabled' });
         }
       }),
-      // Sign-ins go to the audit trail of every organisation the person works in, so each
-      // chief of staff can see who entered, when and from where.
+      // Sign-ins and changes to one's credentials go to the audit trail of every organisation
+      // the person works in, so each chief of staff sees who entered, when and from where.
       after: createAuthMiddleware(async (ctx) => {
-        const session = ctx.context.newSession;
-        if (!session || !SIGN_IN_PATHS.has(ctx.path)) return;
-        const ip = (session.session as { ipAddress?: string | null }).ipAddress ?? null;
-        const orgs = await findActiveMemberships(db, session.user.id);
+        if (isAPIError(ctx.context.returned)) return;
+        const event = accountEvent(ctx.path, ctx.context.session, ctx.context.newSession);
+        if (!event) return;
+        const orgs = await findActiveMemberships(db, event.userId);
         for (const { organisation } of orgs) {
           await recordAudit(
             db,
-            { userId: session.user.id, orgId: organisation.id, ip },
+            { userId: event.userId, orgId: organisation.id, ip: event.ip },
             {
-              action: 'session.sign_in',
+              action: event.action,
               recordType: 'member',
-              recordId: session.user.id,
-              summary: { method: ctx.path === '/sign-in/email' ? 'password' : 'password+totp' },
+              recordId: event.userId,
+              summary: event.summary,
             },
           );
         }
