@@ -21,8 +21,9 @@ test('un conseiller active la vérification en deux étapes puis se reconnecte a
   await expect(page.getByRole('heading', { level: 1, name: 'Sécurité du compte' })).toBeVisible();
   await expectAccessible(page, 'la sécurité du compte');
 
-  await page.getByLabel('Mot de passe actuel').fill(password);
-  await page.getByRole('button', { name: 'Activer' }).click();
+  const totpPanel = page.getByRole('region', { name: 'Vérification en deux étapes' });
+  await totpPanel.getByLabel('Mot de passe actuel').fill(password);
+  await totpPanel.getByRole('button', { name: 'Activer' }).click();
   const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
   expect(secret.replace(/\s/g, '')).toMatch(/^[A-Z2-7]{16,}$/);
   await expect(page.getByRole('list', { name: 'Codes de secours' }).getByRole('listitem').first()).toBeVisible();

@@ -74,7 +74,7 @@ test('l’administrateur invite un membre, le désactive, le réactive et lit so
   const fresh = await page.context().newPage();
   await fresh.goto(memberUrl);
   const direct = fresh.getByRole('dialog', { name });
-  await expect(direct.getByText(email)).toBeVisible();
+  await expect(direct.getByText(email, { exact: true })).toBeVisible();
   await expect(direct.getByText('Membre modifié')).toBeVisible();
   await expect(fresh.getByRole('heading', { level: 1, name: 'Administration' })).toBeVisible();
   await expectAccessible(fresh, 'la fiche du membre ouverte par son adresse');

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../ui/me-context';
 import { Panel } from '../../ui/Panel';
 import { usePageTitle } from '../../ui/use-page-title';
+import { ChangePasswordForm } from './ChangePasswordForm';
 import { DisableTotpForm } from './DisableTotpForm';
 import { EnableTotpFlow } from './EnableTotpFlow';
 
@@ -17,6 +18,9 @@ export function AccountSecurityPage() {
         <Title order={1}>{t('security.title')}</Title>
         <Text c="dimmed">{me.user.email}</Text>
       </div>
+      <Panel title={t('security.passwordChange.title')}>
+        <ChangePasswordForm />
+      </Panel>
       <Panel title={t('security.totp.title')}>
         <Stack gap="md">
           <Alert color={enabled ? 'green' : 'yellow'} role="status">

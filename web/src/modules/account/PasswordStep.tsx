@@ -1,6 +1,7 @@
-import { Alert, Button, Group, PasswordInput, Stack } from '@mantine/core';
+import { Alert, Button, Group, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PasswordField } from '../../ui/PasswordField';
 
 interface Props {
   submitLabel: string;
@@ -27,7 +28,7 @@ export function PasswordStep({ submitLabel, color, error, busy, onSubmit }: Prop
             {error}
           </Alert>
         )}
-        <PasswordInput
+        <PasswordField
           label={t('security.password')}
           autoComplete="current-password"
           required
