@@ -1,5 +1,6 @@
 export * from './audit';
 export * from './common';
+export * from './directory';
 export * from './health';
 export * from './navigation';
 export * from './org';

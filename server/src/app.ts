@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { seedDemoIfEmpty } from './demo/seed-demo';
+import { registerDirectoryRoutes } from './modules/directory/directory.routes';
 import { registerOrgRoutes } from './modules/org/org.routes';
 import { registerAuditRoutes } from './platform/audit/audit.routes';
 import { createAuth } from './platform/auth/auth';
@@ -100,6 +101,7 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
     registerHealthRoutes(app);
     await app.register(async (api) => {
       registerOrgRoutes(api);
+      registerDirectoryRoutes(api);
       registerAuditRoutes(api);
       registerSearchRoutes(api);
     });

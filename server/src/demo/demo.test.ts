@@ -51,6 +51,18 @@ describe('demo organisation', () => {
     expect((await as(t.app, cookie).get('/api/v1/me')).json().organisation.id).toBe(ccas.id);
   });
 
+  it('seeds the directory: the neighbourhoods, the services and contacts, one confidential for the director of cabinet', async () => {
+    const dircab = as(t.app, await signIn(t.app, { email: 'dircab@mont-dore.example', password }));
+    const conseiller = as(t.app, await signIn(t.app, { email: 'conseiller@mont-dore.example', password }));
+    const territories = (await dircab.get('/api/v1/territories?limit=200')).json().data;
+    expect(territories.map((x: { name: string }) => x.name)).toEqual(COMMUNE_PROFILE.territories);
+    const services = (await dircab.get('/api/v1/services')).json().data;
+    expect(services.map((x: { name: string }) => x.name)).toContain('Action sociale');
+    expect((await dircab.get('/api/v1/contacts?limit=200')).json().data.length).toBeGreaterThanOrEqual(40);
+    expect((await dircab.get('/api/v1/contacts?q=Sarramea')).json().data).toHaveLength(1);
+    expect((await conseiller.get('/api/v1/contacts?q=Sarramea')).json().data).toHaveLength(0);
+  });
+
   it('does not seed twice', async () => {
     const { seedDemoIfEmpty } = await import('./seed-demo');
     await seedDemoIfEmpty(t.app.ctx, t.app.log);

@@ -1,0 +1,105 @@
+import type { TContact, TContactQuery } from '@dircab/contracts';
+import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import type { Queryable } from '../../../platform/db/client';
+import { problems } from '../../../platform/errors/problem';
+import { decodeCursor, encodeCursor } from '../../../platform/http/cursor';
+import type { Actor } from '../../../platform/policy/actor';
+import { visibleTo } from '../../../platform/policy/confidentiality';
+import { contactPolicy } from '../directory.policy';
+import { contacts } from '../directory.schema';
+
+export type ContactRow = typeof contacts.$inferSelect;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function presentContact(actor: Actor, row: ContactRow): TContact {
+  return {
+    id: row.id,
+    kind: row.kind,
+    civility: row.civility,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    name: row.name,
+    orgType: row.orgType,
+    formOfAddress: row.formOfAddress,
+    jobTitle: row.jobTitle,
+    employer: row.employer,
+    addresses: row.addresses,
+    emails: row.emails,
+    phones: row.phones,
+    territoryId: row.territoryId,
+    tags: row.tags,
+    notes: row.notes,
+    source: row.source,
+    consent: row.consent,
+    consentDate: row.consentDate,
+    confidentiality: row.confidentiality,
+    members: row.members,
+    displayName: row.displayName,
+    sortName: row.sortName,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    policies: contactPolicy.policiesFor(actor, row),
+  };
+}
+
+/** Same expression as contacts_name_trgm_idx, so the index serves the name search. */
+const nameKey = sql`dircab_unaccent(lower(${contacts.displayName}))`;
+
+/** `%` and `_` typed by the user are letters, not wildcards. */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Contacts the actor may see, by sort name (keyset on sort_name, id), with the list filters.
+ * The name search forgives accents, case and a typo: a substring, or trigram word similarity.
+ */
+export async function findContacts(
+  db: Queryable,
+  actor: Actor,
+  query: TContactQuery,
+): Promise<{ data: TContact[]; nextCursor: string | null }> {
+  const where: SQL[] = [
+    visibleTo(actor, { orgId: contacts.orgId, confidentiality: contacts.confidentiality, members: contacts.members }),
+    isNull(contacts.deletedAt),
+  ];
+  if (query.kind) where.push(eq(contacts.kind, query.kind));
+  if (query.territoryId) where.push(eq(contacts.territoryId, query.territoryId));
+  if (query.tag) where.push(sql`${contacts.tags} @> array[${query.tag}]::text[]`);
+  if (query.q) {
+    const q = sql`dircab_unaccent(lower(${query.q}))`;
+    where.push(
+      sql`(${nameKey} like '%' || ${sql`dircab_unaccent(lower(${likeEscape(query.q)}))`} || '%' or ${nameKey} %> ${q})`,
+    );
+  }
+  if (query.cursor) {
+    const c = decodeCursor(query.cursor, ['s', 'id']);
+    if (!UUID.test(c.id)) {
+      throw problems.badRequest('Le curseur de pagination est invalide.', [
+        { path: 'cursor', message: 'Curseur invalide : repartez de la première page.', code: 'invalid_cursor' },
+      ]);
+    }
+    where.push(sql`(${contacts.sortName}, ${contacts.id}) > (${c.s}, ${c.id}::uuid)`);
+  }
+  const rows = await db
+    .select()
+    .from(contacts)
+    .where(and(...where))
+    .orderBy(asc(contacts.sortName), asc(contacts.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    data: page.map((r) => presentContact(actor, r)),
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ s: last.sortName, id: last.id }) : null,
+  };
+}
+
+/** One contact the actor may see (not deleted), or null: the route answers 404. */
+export async function findContact(db: Queryable, actor: Actor, id: string): Promise<ContactRow | null> {
+  const [row] = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.orgId, actor.orgId), eq(contacts.id, id), isNull(contacts.deletedAt)));
+  if (!row || !contactPolicy.can(actor, 'read', row)) return null;
+  return row;
+}
