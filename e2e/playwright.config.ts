@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { DEMO_PASSWORD } from './support/demo';
 
-const PORT = 3100;
+// E2E_PORT: a second run beside another one (a CI clone on the same machine) needs its own port and data.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const ROOT = new URL('..', import.meta.url).pathname;
 // A fresh database for every run (removed by the server command, not here: workers load
 // this file too): the demo seed then gives the same accounts each time.
-const DATA_DIR = join(tmpdir(), 'dircab-e2e-data');
+const DATA_DIR = join(tmpdir(), PORT === 3100 ? 'dircab-e2e-data' : `dircab-e2e-data-${PORT}`);
 
 export default defineConfig({
   testDir: './tests',

@@ -6,6 +6,20 @@ import { ROLES, type TRole } from './org';
  */
 export const MODULES = [
   { key: 'home', roles: ROLES },
+  // Who reads contacts (server/src/modules/directory/directory.policy.ts): not admin, not group staff.
+  {
+    key: 'directory',
+    roles: [
+      'executive',
+      'chief_of_staff',
+      'cabinet_head',
+      'advisor',
+      'secretariat',
+      'communication',
+      'official',
+      'services',
+    ],
+  },
   { key: 'search', roles: ROLES.filter((r) => r !== 'admin') },
   { key: 'audit', roles: ['chief_of_staff', 'admin'] },
   { key: 'admin', roles: ['admin'] },

@@ -1,4 +1,4 @@
-import { type Icon, IconHistory, IconHome, IconSearch, IconSettings } from '@tabler/icons-react';
+import { type Icon, IconAddressBook, IconHistory, IconHome, IconSearch, IconSettings } from '@tabler/icons-react';
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 
 export interface ModuleDefinition {
@@ -14,6 +14,12 @@ export interface ModuleDefinition {
 // simply not shown. Labels and descriptions: `modules.<key>.*` in the dictionaries.
 const DEFINITIONS: ModuleDefinition[] = [
   { key: 'home', path: '/', icon: IconHome, page: lazy(() => import('../../modules/home/HomePage')) },
+  {
+    key: 'directory',
+    path: '/directory',
+    icon: IconAddressBook,
+    page: lazy(() => import('../../modules/directory/DirectoryPage')),
+  },
   { key: 'search', path: '/search', icon: IconSearch, page: lazy(() => import('../../modules/search/SearchPage')) },
   { key: 'audit', path: '/audit', icon: IconHistory, page: lazy(() => import('../../modules/audit/AuditPage')) },
   { key: 'admin', path: '/admin', icon: IconSettings, page: lazy(() => import('../../modules/admin/AdminPage')) },

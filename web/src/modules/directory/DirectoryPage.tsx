@@ -1,0 +1,20 @@
+import { Route, Routes } from 'react-router';
+import { NotFoundPage } from '../../app/shell/NotFoundPage';
+import { ContactPage } from './ContactPage';
+import { ContactsPage } from './ContactsPage';
+import { ServicesPage } from './ServicesPage';
+import { TerritoriesPage } from './TerritoriesPage';
+
+/** The directory's pages below /directory (module-registry.ts). */
+export default function DirectoryPage() {
+  return (
+    <Routes>
+      <Route index element={<ContactsPage />} />
+      <Route path="contacts/:id" element={<ContactPage />} />
+      <Route path="territories" element={<TerritoriesPage />} />
+      <Route path="services" element={<ServicesPage />} />
+      <Route path="services/:id" element={<ServicesPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}

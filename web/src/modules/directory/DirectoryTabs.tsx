@@ -1,0 +1,33 @@
+import { Anchor, Group } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { DIRECTORY_PATH } from './directory-rules';
+
+/** The directory's three lists, as links (the current one marked for screen readers). */
+export function DirectoryTabs() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const links = [
+    { to: DIRECTORY_PATH, label: t('directory.tabs.contacts') },
+    { to: `${DIRECTORY_PATH}/territories`, label: t('directory.tabs.territories') },
+    { to: `${DIRECTORY_PATH}/services`, label: t('directory.tabs.services') },
+  ];
+  const current = (to: string) =>
+    to === DIRECTORY_PATH ? pathname === to || pathname === `${to}/` : pathname.startsWith(to);
+  return (
+    <Group component="nav" aria-label={t('directory.tabs.label')} gap="md">
+      {links.map((l) => (
+        <Anchor
+          key={l.to}
+          component={Link}
+          to={l.to}
+          fw={current(l.to) ? 700 : 500}
+          underline={current(l.to) ? 'always' : 'hover'}
+          aria-current={current(l.to) ? 'page' : undefined}
+        >
+          {l.label}
+        </Anchor>
+      ))}
+    </Group>
+  );
+}
