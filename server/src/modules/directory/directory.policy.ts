@@ -1,12 +1,9 @@
-import type { TConfidentiality, TRole } from '@dircab/contracts';
+import { rolesFor, type TConfidentiality, type TRole } from '@dircab/contracts';
 import { CABINET_ROLES, canSee } from '../../platform/policy/confidentiality';
 import { definePolicy } from '../../platform/policy/define-policy';
 
-// The directory is not in the navigation yet (the web pages come next): the route access
-// decisions are declared here rather than read from contracts' MODULES.
-
-/** Everyone with content: admin and group staff never see the cabinet's address book. */
-const READ_CONTACTS: readonly TRole[] = [...CABINET_ROLES, 'official', 'services'];
+/** The roles that open the directory (contracts' MODULES): admin and group staff never do. */
+const READ_CONTACTS: readonly TRole[] = rolesFor('directory');
 /** Cabinet roles, secretariat included, keep the address book. */
 const WRITE_CONTACTS: readonly TRole[] = CABINET_ROLES;
 const DELETE_CONTACTS: readonly TRole[] = ['executive', 'chief_of_staff', 'cabinet_head'];

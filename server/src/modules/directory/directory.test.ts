@@ -350,6 +350,17 @@ describe('contacts', () => {
     expect(readers.map((r) => r.actor_id).sort()).toEqual([org.users.executive.id, org.users.secretariat.id].sort());
   });
 
+  it('lets the secretariat who files a confidential contact keep sight of it, and not the advisor', async () => {
+    const created = await api('secretariat').post('/api/v1/contacts', {
+      ...person({ firstName: 'Rémi', lastName: 'Confié' }),
+      confidentiality: 'confidential',
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().members).toEqual([org.users.secretariat.id]);
+    expect((await api('secretariat').get(`/api/v1/contacts/${created.json().id}`)).statusCode).toBe(200);
+    expect((await api('advisor').get(`/api/v1/contacts/${created.json().id}`)).statusCode).toBe(404);
+  });
+
   it('never cross organisations: another organisation’s contact is 404 and never listed', async () => {
     const otherCookie = await signIn(t.app, other.users.advisor);
     const theirs = await as(t.app, otherCookie).post('/api/v1/contacts', person({ lastName: 'Étrangère' }));

@@ -41,7 +41,13 @@ export async function createContact(
       consent,
       consentDate: input.consentDate ?? (consent ? today() : null),
       confidentiality: input.confidentiality ?? 'normal',
-      members: input.members ?? [],
+      // Whoever files a restricted or confidential contact keeps sight of it.
+      members: [
+        ...new Set([
+          ...(input.members ?? []),
+          ...(input.confidentiality && input.confidentiality !== 'normal' ? [actor.userId] : []),
+        ]),
+      ],
       ...contactNames(input),
     })
     .returning();
