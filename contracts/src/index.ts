@@ -2,6 +2,8 @@ export * from './audit';
 export * from './common';
 export * from './directory';
 export * from './health';
+export * from './imports';
 export * from './navigation';
+export * from './officials';
 export * from './org';
 export * from './search';

@@ -9,6 +9,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { z } from 'zod';
 import { seedDemoIfEmpty } from './demo/seed-demo';
 import { registerDirectoryRoutes } from './modules/directory/directory.routes';
+import { registerImportRoutes } from './modules/directory/imports/imports.routes';
+import { registerOfficialRoutes } from './modules/directory/officials.routes';
 import { registerOrgRoutes } from './modules/org/org.routes';
 import { registerAuditRoutes } from './platform/audit/audit.routes';
 import { createAuth } from './platform/auth/auth';
@@ -102,6 +104,8 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
     await app.register(async (api) => {
       registerOrgRoutes(api);
       registerDirectoryRoutes(api);
+      registerOfficialRoutes(api);
+      await api.register(registerImportRoutes);
       registerAuditRoutes(api);
       registerSearchRoutes(api);
     });
