@@ -123,3 +123,34 @@ export const ZOfficialQuery = ZPageQuery.extend({
   active: z.enum(['true', 'false']).optional(),
 });
 export type TOfficialQuery = z.infer<typeof ZOfficialQuery>;
+
+// Political groups (issue 3): affiliation is sensitive (RGPD). Cabinet roles list every group;
+// a group_staff member lists the groups naming them in `staff` only.
+
+export const ZCreatePoliticalGroup = ZPoliticalGroupInput;
+export type TCreatePoliticalGroup = z.infer<typeof ZCreatePoliticalGroup>;
+
+export const ZUpdatePoliticalGroup = z
+  .strictObject({
+    name: z.string().trim().min(1).max(160).optional(),
+    side: ZPoliticalSide.optional(),
+    /** The group_staff members who work for the group (active members of the organisation). */
+    staff: z.array(ZUuid).max(50).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'Indiquez au moins un champ à modifier.' });
+export type TUpdatePoliticalGroup = z.infer<typeof ZUpdatePoliticalGroup>;
+
+export const ZPoliticalGroup = z.object({
+  id: ZUuid,
+  name: z.string(),
+  side: ZPoliticalSide,
+  staff: z.array(ZUuid),
+  /** How many officials belong to the group. */
+  officialCount: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  policies: ZPolicies,
+});
+export type TPoliticalGroup = z.infer<typeof ZPoliticalGroup>;
+
+export const ZPoliticalGroupList = z.object({ data: z.array(ZPoliticalGroup) });

@@ -63,6 +63,45 @@ describe('demo organisation', () => {
     expect((await conseiller.get('/api/v1/contacts?q=Sarramea')).json().data).toHaveLength(0);
   });
 
+  it('seeds the council: groupe@ sees only its opposition group, the cabinet the mayor and deputies with groups', async () => {
+    const groupe = as(t.app, await signIn(t.app, { email: 'groupe@mont-dore.example', password }));
+    const theirs = (await groupe.get('/api/v1/officials?limit=100')).json().data as {
+      displayName: string;
+      politicalGroup: { name: string; side: string } | null;
+    }[];
+    expect(theirs.map((o) => o.displayName).sort()).toEqual(['Alexis Perrin', 'Gérard Bouquet', 'Nadège Wamo']);
+    expect(theirs.every((o) => o.politicalGroup?.name === 'Mont-Dore Autrement')).toBe(true);
+    expect(theirs[0]?.politicalGroup?.side).toBe('opposition');
+    const groups = (await groupe.get('/api/v1/political-groups')).json().data;
+    expect(groups.map((g: { name: string }) => g.name)).toEqual(['Mont-Dore Autrement']);
+
+    const conseiller = as(t.app, await signIn(t.app, { email: 'conseiller@mont-dore.example', password }));
+    const all = (await conseiller.get('/api/v1/officials?limit=100')).json().data as {
+      displayName: string;
+      userId: string | null;
+      mandates: { function: string }[];
+      politicalGroup: { name: string } | null;
+    }[];
+    expect(all).toHaveLength(13);
+    const mayor = all.find((o) => o.mandates.some((m) => m.function === 'maire'));
+    expect(mayor).toMatchObject({ displayName: 'Hélène Boyer', politicalGroup: { name: 'Unis pour le Mont-Dore' } });
+    expect(mayor?.userId).not.toBeNull();
+    const deputies = all.filter((o) => o.mandates.some((m) => m.function === 'adjoint'));
+    expect(deputies).toHaveLength(6);
+    expect(deputies.every((o) => o.politicalGroup?.name === 'Unis pour le Mont-Dore')).toBe(true);
+
+    // The list sorts by name (no ordering by rank): the six deputies hold ranks 1 to 6.
+    const dircab = as(t.app, await signIn(t.app, { email: 'dircab@mont-dore.example', password }));
+    const adjoints = (await dircab.get('/api/v1/officials?function=adjoint')).json().data as {
+      displayName: string;
+      portfolios: string[];
+      mandates: { rank: number | null }[];
+    }[];
+    expect(adjoints.map((o) => o.mandates[0]?.rank).sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    const first = adjoints.find((o) => o.mandates[0]?.rank === 1);
+    expect(first).toMatchObject({ displayName: 'Paul Néhoué', portfolios: ['travaux', 'voirie', 'urbanisme'] });
+  });
+
   it('does not seed twice', async () => {
     const { seedDemoIfEmpty } = await import('./seed-demo');
     await seedDemoIfEmpty(t.app.ctx, t.app.log);
@@ -83,6 +122,20 @@ describe('département profile', () => {
         officialCode: '55',
       });
       expect(me.role).toBe('executive');
+      const officials = (await as(dep.app, cookie).get('/api/v1/officials?limit=100')).json().data as {
+        displayName: string;
+        userId: string | null;
+        mandates: { function: string; rank: number | null }[];
+        portfolios: string[];
+      }[];
+      const president = officials.find((o) => o.mandates.some((m) => m.function === 'president'));
+      expect(president).toMatchObject({ displayName: 'Bernard Aubry', userId: me.user.id });
+      const vps = officials.filter((o) => o.mandates.some((m) => m.function === 'vice_president'));
+      expect(vps.length).toBeGreaterThanOrEqual(3);
+      expect(vps.every((o) => o.portfolios.length > 0)).toBe(true);
+      const groupe = as(dep.app, await signIn(dep.app, { email: 'groupe@meuse.example', password }));
+      const groups = (await groupe.get('/api/v1/political-groups')).json().data;
+      expect(groups).toMatchObject([{ name: 'Meuse en commun', officialCount: 2 }]);
     } finally {
       await dep.close();
     }

@@ -7,6 +7,7 @@ import { organisations } from '../modules/org/org.schema';
 import type { Queryable } from '../platform/db/client';
 import type { AppContext } from '../platform/http/context';
 import { seedDirectoryDemo } from './directory-demo';
+import { seedOfficialsDemo } from './officials-demo';
 import { DEMO_PROFILES, type DemoOrganisation, type DemoProfile } from './profiles';
 import { SeededRandom } from './random';
 
@@ -22,7 +23,7 @@ export interface DemoContext {
 
 /** What a module adds to the demo; modules append theirs to DEMO_SEEDERS, in order. */
 export type DemoSeeder = (demo: DemoContext) => Promise<void>;
-export const DEMO_SEEDERS: DemoSeeder[] = [seedDirectoryDemo];
+export const DEMO_SEEDERS: DemoSeeder[] = [seedDirectoryDemo, seedOfficialsDemo];
 
 async function insertOrganisation(tx: Queryable, o: DemoOrganisation): Promise<string> {
   const [row] = await tx

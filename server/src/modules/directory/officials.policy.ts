@@ -35,3 +35,27 @@ export const officialPolicy = definePolicy<'read' | 'update' | 'delete', Officia
   update: (actor, o) => o.orgId === actor.orgId && WRITE_OFFICIALS.includes(actor.role),
   delete: (actor, o) => o.orgId === actor.orgId && WRITE_OFFICIALS.includes(actor.role),
 });
+
+/**
+ * Political groups, the one place deciding who reads and writes them. Reading follows
+ * affiliation: cabinet roles see every group, a group_staff member only the groups naming them.
+ * Writing (create, rename, side, staff, delete) belongs to the roles that write officials.
+ * The admin does not assign staff: membership roles are theirs, but a group's staff is a
+ * political decision of the cabinet, and the admin sees no affiliation anyway.
+ */
+const READ_GROUPS: readonly TRole[] = [...CABINET_ROLES, 'group_staff'];
+
+export const POLITICAL_GROUP_ROLES = { read: READ_GROUPS, write: WRITE_OFFICIALS } as const;
+
+export interface PoliticalGroupRecord {
+  orgId: string;
+  staff: readonly string[];
+}
+
+export const politicalGroupPolicy = definePolicy<'read' | 'update' | 'delete', PoliticalGroupRecord>({
+  read: (actor, g) =>
+    g.orgId === actor.orgId &&
+    (CABINET_ROLES.includes(actor.role) || (actor.role === 'group_staff' && g.staff.includes(actor.userId))),
+  update: (actor, g) => g.orgId === actor.orgId && WRITE_OFFICIALS.includes(actor.role),
+  delete: (actor, g) => g.orgId === actor.orgId && WRITE_OFFICIALS.includes(actor.role),
+});

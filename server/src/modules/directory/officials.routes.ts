@@ -1,10 +1,14 @@
 import {
   ZCreateOfficial,
+  ZCreatePoliticalGroup,
   ZIdParams,
   ZOfficial,
   ZOfficialPage,
   ZOfficialQuery,
+  ZPoliticalGroup,
+  ZPoliticalGroupList,
   ZUpdateOfficial,
+  ZUpdatePoliticalGroup,
 } from '@dircab/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -13,8 +17,10 @@ import { problems } from '../../platform/errors/problem';
 import { actorOf } from '../../platform/http/context';
 import { access } from '../../platform/policy/access';
 import { createOfficial, deleteOfficial, updateOfficial } from './commands/manage-officials';
-import { OFFICIAL_ROLES } from './officials.policy';
+import { createPoliticalGroup, deletePoliticalGroup, updatePoliticalGroup } from './commands/manage-political-groups';
+import { OFFICIAL_ROLES, POLITICAL_GROUP_ROLES } from './officials.policy';
 import { findOfficial, findOfficials, mandatesOf, presentOfficial } from './queries/find-officials';
+import { findPoliticalGroups, presentPoliticalGroup } from './queries/find-political-groups';
 
 const tags = ['directory'];
 
@@ -99,6 +105,86 @@ export function registerOfficialRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const actor = actorOf(request);
       await db.transaction((tx) => deleteOfficial(tx, actor, request.params.id));
+      return reply.code(204).send(null);
+    },
+  );
+
+  registerPoliticalGroupRoutes(app);
+}
+
+function registerPoliticalGroupRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = app.ctx;
+  const read = access.roles('political_groups.read', POLITICAL_GROUP_ROLES.read);
+  const write = access.roles('political_groups.write', POLITICAL_GROUP_ROLES.write);
+
+  r.get(
+    '/api/v1/political-groups',
+    {
+      config: { access: read },
+      schema: {
+        tags,
+        summary: 'Groupes politiques (le cabinet les voit tous, un collaborateur de groupe le sien)',
+        response: { 200: ZPoliticalGroupList },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return { data: (await findPoliticalGroups(db, actor)).map((g) => presentPoliticalGroup(actor, g)) };
+    },
+  );
+
+  r.post(
+    '/api/v1/political-groups',
+    {
+      config: { access: write },
+      schema: {
+        tags,
+        summary: 'Créer un groupe politique',
+        body: ZCreatePoliticalGroup,
+        response: { 201: ZPoliticalGroup },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const row = await db.transaction((tx) => createPoliticalGroup(tx, actor, request.body));
+      return reply.code(201).send(presentPoliticalGroup(actor, row));
+    },
+  );
+
+  r.patch(
+    '/api/v1/political-groups/:id',
+    {
+      config: { access: write },
+      schema: {
+        tags,
+        summary: 'Modifier un groupe politique (nom, bord, collaborateurs)',
+        params: ZIdParams,
+        body: ZUpdatePoliticalGroup,
+        response: { 200: ZPoliticalGroup },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const row = await db.transaction((tx) => updatePoliticalGroup(tx, actor, request.params.id, request.body));
+      return presentPoliticalGroup(actor, row);
+    },
+  );
+
+  r.delete(
+    '/api/v1/political-groups/:id',
+    {
+      config: { access: write },
+      schema: {
+        tags,
+        summary: 'Supprimer un groupe politique sans élus',
+        params: ZIdParams,
+        response: { 204: z.null().describe('Aucun contenu') },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      await db.transaction((tx) => deletePoliticalGroup(tx, actor, request.params.id));
       return reply.code(204).send(null);
     },
   );
