@@ -41,6 +41,13 @@ export const PGLITE_EXTENSIONS = { unaccent, pg_trgm };
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection the server closes (restart, failover, a forced DROP DATABASE in the
+    // tests) is reported here; without a listener node-postgres would crash the process.
+    // The pool replaces the connection on the next query.
+    pool.on('error', (error) => {
+      if ((error as { code?: string }).code !== '57P01')
+        console.error('PostgreSQL idle connection error:', error.message);
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return { db, driver: 'postgres', close: () => pool.end() };
   }
