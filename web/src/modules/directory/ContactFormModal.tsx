@@ -1,6 +1,5 @@
 import { CIVILITIES, CONFIDENTIALITY_LEVELS, CONTACT_ORG_TYPES, type TContact } from '@dircab/contracts';
 import {
-  ActionIcon,
   Alert,
   Button,
   Checkbox,
@@ -34,6 +33,7 @@ import {
 } from './contact-form-values';
 import { allTerritories, CONTACTS_KEY, directoryApi, TERRITORIES_KEY } from './directory-api';
 import { fieldErrors } from './directory-rules';
+import { LabelledValueRows } from './LabelledValueRows';
 
 interface Props {
   opened: boolean;
@@ -205,88 +205,32 @@ function ContactForm({ contact, onClose, onSaved }: Omit<Props, 'opened'>) {
           </Stack>
         </Fieldset>
 
-        <Fieldset legend={t('directory.emails')}>
-          <Stack>
-            {v.emails.map((row, i) => (
-              <Group key={row.key} align="flex-end" wrap="nowrap">
-                <TextInput
-                  label={t('directory.form.emailLabel', { n: i + 1 })}
-                  w="35%"
-                  {...form.getInputProps(`emails.${i}.label`)}
-                />
-                <TextInput
-                  label={t('directory.form.email', { n: i + 1 })}
-                  type="email"
-                  required
-                  style={{ flex: 1 }}
-                  {...form.getInputProps(`emails.${i}.email`)}
-                />
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  size="lg"
-                  mb={4}
-                  aria-label={t('directory.form.removeEmail', { n: i + 1 })}
-                  onClick={() => form.removeListItem('emails', i)}
-                >
-                  <IconTrash size={18} aria-hidden />
-                </ActionIcon>
-              </Group>
-            ))}
-            <Button
-              variant="default"
-              size="xs"
-              leftSection={<IconPlus size={16} aria-hidden />}
-              onClick={() => form.insertListItem('emails', newEmail())}
-              style={{ alignSelf: 'flex-start' }}
-            >
-              {t('directory.form.addEmail')}
-            </Button>
-          </Stack>
-        </Fieldset>
+        <LabelledValueRows
+          form={form}
+          list="emails"
+          valueField="email"
+          inputType="email"
+          legend={t('directory.emails')}
+          labelKey="directory.form.emailLabel"
+          valueKey="directory.form.email"
+          removeKey="directory.form.removeEmail"
+          addLabel={t('directory.form.addEmail')}
+          newRow={newEmail}
+        />
 
-        <Fieldset legend={t('directory.phones')}>
-          <Stack>
-            <Text size="sm" c="dimmed">
-              {t('directory.form.phoneHelp')}
-            </Text>
-            {v.phones.map((row, i) => (
-              <Group key={row.key} align="flex-end" wrap="nowrap">
-                <TextInput
-                  label={t('directory.form.phoneLabel', { n: i + 1 })}
-                  w="35%"
-                  {...form.getInputProps(`phones.${i}.label`)}
-                />
-                <TextInput
-                  label={t('directory.form.phone', { n: i + 1 })}
-                  type="tel"
-                  required
-                  style={{ flex: 1 }}
-                  {...form.getInputProps(`phones.${i}.number`)}
-                />
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  size="lg"
-                  mb={4}
-                  aria-label={t('directory.form.removePhone', { n: i + 1 })}
-                  onClick={() => form.removeListItem('phones', i)}
-                >
-                  <IconTrash size={18} aria-hidden />
-                </ActionIcon>
-              </Group>
-            ))}
-            <Button
-              variant="default"
-              size="xs"
-              leftSection={<IconPlus size={16} aria-hidden />}
-              onClick={() => form.insertListItem('phones', newPhone())}
-              style={{ alignSelf: 'flex-start' }}
-            >
-              {t('directory.form.addPhone')}
-            </Button>
-          </Stack>
-        </Fieldset>
+        <LabelledValueRows
+          form={form}
+          list="phones"
+          valueField="number"
+          inputType="tel"
+          legend={t('directory.phones')}
+          help={t('directory.form.phoneHelp')}
+          labelKey="directory.form.phoneLabel"
+          valueKey="directory.form.phone"
+          removeKey="directory.form.removePhone"
+          addLabel={t('directory.form.addPhone')}
+          newRow={newPhone}
+        />
 
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
