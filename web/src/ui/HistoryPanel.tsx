@@ -1,10 +1,11 @@
-import { Button, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Paper, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { auditKey, fetchAudit } from '../app/api/audit-api';
 import { AuditSummary } from './AuditSummary';
 import { ErrorState } from './ErrorState';
 import { formatDateTime } from './format';
+import { LoadMoreButton } from './LoadMoreButton';
 import { useHasModule, useMe } from './me-context';
 
 interface Props {
@@ -53,16 +54,7 @@ function HistoryList({ recordType, recordId }: Props) {
               </Timeline.Item>
             ))}
           </Timeline>
-          {history.hasNextPage && (
-            <Button
-              variant="default"
-              size="xs"
-              onClick={() => void history.fetchNextPage()}
-              loading={history.isFetchingNextPage}
-            >
-              {t('common.loadMore')}
-            </Button>
-          )}
+          <LoadMoreButton query={history} size="xs" />
         </Stack>
       )}
     </Paper>

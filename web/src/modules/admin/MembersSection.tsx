@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEMBERS_KEY, membersApi } from '../../app/api/members-api';
 import { ErrorState } from '../../ui/ErrorState';
+import { LoadMoreButton } from '../../ui/LoadMoreButton';
 import { CreateMemberModal } from './CreateMemberModal';
 import { MembersTable } from './MembersTable';
 
@@ -48,16 +49,7 @@ export function MembersSection({ onOpen }: Props) {
       {members.isError && <ErrorState error={members.error} onRetry={() => void members.refetch()} />}
       {members.isPending && <Text>{t('common.loading')}</Text>}
       {list.length > 0 && <MembersTable members={list} total={total ?? list.length} onOpen={onOpen} />}
-      {members.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => void members.fetchNextPage()}
-          loading={members.isFetchingNextPage}
-          style={{ alignSelf: 'flex-start' }}
-        >
-          {t('common.loadMore')}
-        </Button>
-      )}
+      <LoadMoreButton query={members} />
       <CreateMemberModal opened={creating} onClose={() => setCreating(false)} />
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Button, Stack, Text, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import {
 } from '../../app/api/audit-api';
 import { ErrorState } from '../../ui/ErrorState';
 import { dayBoundary } from '../../ui/format';
+import { LoadMoreButton } from '../../ui/LoadMoreButton';
 import { useMe } from '../../ui/me-context';
 import { usePageTitle } from '../../ui/use-page-title';
 import { AuditFilters, type AuditFilterValues, EMPTY_FILTERS } from './AuditFilters';
@@ -69,16 +70,7 @@ export default function AuditPage() {
       {audit.isPending && <Text>{t('common.loading')}</Text>}
       {audit.isSuccess && entries.length === 0 && <Text>{t('audit.empty')}</Text>}
       {entries.length > 0 && <AuditTable entries={entries} />}
-      {audit.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => void audit.fetchNextPage()}
-          loading={audit.isFetchingNextPage}
-          style={{ alignSelf: 'flex-start' }}
-        >
-          {t('common.loadMore')}
-        </Button>
-      )}
+      <LoadMoreButton query={audit} />
     </Stack>
   );
 }

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ErrorState } from '../../ui/ErrorState';
+import { LoadMoreButton } from '../../ui/LoadMoreButton';
 import { useMe } from '../../ui/me-context';
 import { TableScroller } from '../../ui/TableScroller';
 import { usePageTitle } from '../../ui/use-page-title';
@@ -107,16 +108,7 @@ export function ContactsPage() {
       {list.isPending && <Text>{t('common.loading')}</Text>}
       {list.isSuccess && contacts.length === 0 && <Text>{t('directory.empty')}</Text>}
       {contacts.length > 0 && <ContactsTable contacts={contacts} territoryName={territoryName} />}
-      {list.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => void list.fetchNextPage()}
-          loading={list.isFetchingNextPage}
-          style={{ alignSelf: 'flex-start' }}
-        >
-          {t('common.loadMore')}
-        </Button>
-      )}
+      <LoadMoreButton query={list} />
       <ContactFormModal
         opened={creating}
         onClose={() => setCreating(false)}

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ErrorState } from '../../ui/ErrorState';
+import { LoadMoreButton } from '../../ui/LoadMoreButton';
 import { useMe } from '../../ui/me-context';
 import { notify } from '../../ui/notify';
 import { usePageTitle } from '../../ui/use-page-title';
@@ -158,16 +159,7 @@ export function ServicesPage() {
           </Paper>
         ))}
       </SimpleGrid>
-      {list.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => void list.fetchNextPage()}
-          loading={list.isFetchingNextPage}
-          style={{ alignSelf: 'flex-start' }}
-        >
-          {t('common.loadMore')}
-        </Button>
-      )}
+      <LoadMoreButton query={list} />
       <ReferenceModal
         opened={editing !== null}
         title={editing === 'new' ? t('directory.services.new') : t('directory.services.edit')}
