@@ -78,6 +78,8 @@ export const mandates = pgTable(
   (t) => [
     index('mandates_org_contact_idx').on(t.orgId, t.contactId),
     index('mandates_org_official_idx').on(t.orgId, t.officialId),
+    // The contacts list's mandate filter (every maire…).
+    index('mandates_org_function_idx').on(t.orgId, t.function, t.contactId),
     uniqueIndex('mandates_org_external_key_uq').on(t.orgId, t.externalKey),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "mandates_org_function_idx" ON "mandates" USING btree ("org_id","function","contact_id");
