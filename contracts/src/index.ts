@@ -6,4 +6,6 @@ export * from './imports';
 export * from './navigation';
 export * from './officials';
 export * from './org';
+export * from './privacy';
+export * from './relations';
 export * from './search';

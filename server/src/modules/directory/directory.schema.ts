@@ -83,6 +83,12 @@ export const contacts = pgTable(
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
     deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
+    // The retention clock (RGPD): the last exchange with the contact or change to it (privacy/).
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    // Set once the retention job or an erasure has stripped the personal data (privacy/).
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true, mode: 'date' }),
+    // Set with deleted_at when a merge folds this contact into another (merge-contacts.ts).
+    mergedIntoId: uuid('merged_into_id'),
   },
   (t) => [
     // Keyset pagination (sort_name, id), with and without the kind filter.
@@ -90,6 +96,12 @@ export const contacts = pgTable(
     index('contacts_org_kind_sort_idx').on(t.orgId, t.kind, t.sortName, t.id),
     index('contacts_org_territory_idx').on(t.orgId, t.territoryId),
     index('contacts_tags_idx').using('gin', t.tags),
+    // The retention job's range scan: expired contacts of one kind not yet anonymised.
+    index('contacts_retention_idx')
+      .on(t.orgId, t.kind, t.lastActivityAt)
+      .where(sql`${t.anonymisedAt} is null`),
+    // The kept contact's timeline gathers the history of the contacts merged into it.
+    index('contacts_org_merged_into_idx').on(t.orgId, t.mergedIntoId),
     // Accent- and typo-tolerant name search: same expression as the query (find-contacts.ts).
     index('contacts_name_trgm_idx')
       .using('gin', sql`dircab_unaccent(lower(${t.displayName})) gin_trgm_ops`)
