@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZConfidentiality, ZPageQuery, ZPolicies, ZUuid } from './common';
+import { ZMandateFunction } from './officials';
 
 // The directory (issue 3): territories (neighbourhoods), services (departments) and contacts.
 
@@ -191,6 +192,13 @@ export const ZContactQuery = ZPageQuery.extend({
   kind: ZContactKind.optional(),
   tag: z.string().trim().min(1).max(60).optional(),
   territoryId: ZUuid.optional(),
+  /**
+   * Officials of one political group of the organisation. Affiliation is sensitive (RGPD):
+   * cabinet roles only; another reader gets 403.
+   */
+  groupId: ZUuid.optional(),
+  /** Persons holding a mandate in force with this function (every `maire`, every `adjoint`…). */
+  mandate: ZMandateFunction.optional(),
   /** Name search, accents, case and a typo forgiven. */
   q: z.string().trim().min(1).max(120).optional(),
 });

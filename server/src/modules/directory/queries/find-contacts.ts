@@ -4,9 +4,10 @@ import type { Queryable } from '../../../platform/db/client';
 import { problems } from '../../../platform/errors/problem';
 import { decodeCursor, encodeCursor } from '../../../platform/http/cursor';
 import type { Actor } from '../../../platform/policy/actor';
-import { visibleTo } from '../../../platform/policy/confidentiality';
+import { CABINET_ROLES, visibleTo } from '../../../platform/policy/confidentiality';
 import { contactPolicy } from '../directory.policy';
 import { contacts } from '../directory.schema';
+import { mandates, officials, politicalGroups } from '../officials.schema';
 
 export type ContactRow = typeof contacts.$inferSelect;
 
@@ -50,6 +51,31 @@ const nameKey = sql`dircab_unaccent(lower(${contacts.displayName}))`;
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
+ * The officials of one political group. Affiliation is sensitive (RGPD): a reader outside the
+ * cabinet may not filter by it at all, or the list would answer « who belongs to this group »
+ * (403, whatever the group). A group the organisation does not have is a bad filter (400),
+ * so another organisation's group reveals nothing either.
+ */
+async function groupFilter(db: Queryable, actor: Actor, groupId: string): Promise<SQL> {
+  if (!CABINET_ROLES.includes(actor.role)) {
+    throw problems.forbidden(
+      'Le filtre par groupe politique est réservé au cabinet : l’appartenance politique est une donnée sensible.',
+    );
+  }
+  const [group] = await db
+    .select({ id: politicalGroups.id })
+    .from(politicalGroups)
+    .where(and(eq(politicalGroups.orgId, actor.orgId), eq(politicalGroups.id, groupId)));
+  if (!group) {
+    throw problems.badRequest('Le filtre est invalide.', [
+      { path: 'groupId', message: 'Ce groupe politique n’existe pas dans l’organisation.', code: 'unknown_group' },
+    ]);
+  }
+  // Served by officials_org_group_idx (org_id, political_group_id).
+  return sql`${contacts.id} in (select o.contact_id from ${officials} o where o.org_id = ${actor.orgId} and o.political_group_id = ${groupId})`;
+}
+
+/**
  * Contacts the actor may see, by sort name (keyset on sort_name, id), with the list filters.
  * The name search forgives accents, case and a typo: a substring, or trigram word similarity.
  */
@@ -65,6 +91,13 @@ export async function findContacts(
   if (query.kind) where.push(eq(contacts.kind, query.kind));
   if (query.territoryId) where.push(eq(contacts.territoryId, query.territoryId));
   if (query.tag) where.push(sql`${contacts.tags} @> array[${query.tag}]::text[]`);
+  if (query.groupId) where.push(await groupFilter(db, actor, query.groupId));
+  if (query.mandate) {
+    // Served by mandates_org_function_idx (org_id, function, contact_id).
+    where.push(
+      sql`${contacts.id} in (select m.contact_id from ${mandates} m where m.org_id = ${actor.orgId} and m.function = ${query.mandate} and (m.end_date is null or m.end_date >= current_date))`,
+    );
+  }
   if (query.q) {
     const q = sql`dircab_unaccent(lower(${query.q}))`;
     where.push(

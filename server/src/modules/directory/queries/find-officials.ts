@@ -76,6 +76,22 @@ function affiliationVisible(actor: Actor): boolean {
   return CABINET_ROLES.includes(actor.role) || actor.role === 'group_staff';
 }
 
+/**
+ * The council's order (the order of the tableau du conseil): the maire or the président,
+ * then adjoints or vice-présidents by rank, conseillers délégués, then the other councillors;
+ * by each official's highest mandate in force, unranked after ranked. Officials with no
+ * mandate in force come last.
+ */
+const precedence = sql<number>`coalesce((select min(case m.function
+    when 'maire' then 100 when 'president' then 100
+    when 'adjoint' then 200 when 'vice_president' then 200
+    when 'conseiller_delegue' then 300
+    when 'conseiller_municipal' then 400 when 'conseiller_departemental' then 400
+    else 500 end + coalesce(least(m.rank, 98), 99))
+  from ${mandates} m
+  where m.org_id = ${officials.orgId} and m.official_id = ${officials.id}
+    and (m.end_date is null or m.end_date >= current_date)), 999)`;
+
 function selection(actor: Actor) {
   const visible = affiliationVisible(actor);
   return {
@@ -92,6 +108,7 @@ function selection(actor: Actor) {
     groupSide: visible ? politicalGroups.side : sql<'majority' | 'opposition' | null>`null::text`,
     createdAt: officials.createdAt,
     updatedAt: officials.updatedAt,
+    precedence,
   };
 }
 
@@ -99,9 +116,10 @@ type Selected = {
   groupId: string | null;
   groupName: string | null;
   groupSide: 'majority' | 'opposition' | null;
+  precedence: number;
 } & Omit<OfficialRow, 'group'>;
 
-function toRow({ groupId, groupName, groupSide, ...rest }: Selected): OfficialRow {
+function toRow({ groupId, groupName, groupSide, precedence: _, ...rest }: Selected): OfficialRow {
   return {
     ...rest,
     group: groupId && groupName && groupSide ? { id: groupId, name: groupName, side: groupSide } : null,
@@ -128,7 +146,7 @@ export async function mandatesOf(
   return out;
 }
 
-/** Officials the actor may see, by the contact's sort name (keyset on sort_name, id). */
+/** Officials the actor may see, in the council's order (keyset on precedence, sort_name, id). */
 export async function findOfficials(
   db: Queryable,
   actor: Actor,
@@ -149,24 +167,26 @@ export async function findOfficials(
     where.push(query.active === 'true' ? inForce : sql`not ${inForce}`);
   }
   if (query.cursor) {
-    const c = decodeCursor(query.cursor, ['s', 'id']);
-    if (!UUID.test(c.id)) {
+    const c = decodeCursor(query.cursor, ['p', 's', 'id']);
+    if (!UUID.test(c.id) || !/^\d{1,4}$/.test(c.p)) {
       throw problems.badRequest('Le curseur de pagination est invalide.', [
         { path: 'cursor', message: 'Curseur invalide : repartez de la première page.', code: 'invalid_cursor' },
       ]);
     }
-    where.push(sql`(${contacts.sortName}, ${officials.id}) > (${c.s}, ${c.id}::uuid)`);
+    where.push(
+      sql`(${precedence}, ${contacts.sortName}, ${officials.id}) > (${Number(c.p)}::int, ${c.s}, ${c.id}::uuid)`,
+    );
   }
-  const rows = (
-    await db
-      .select(selection(actor))
-      .from(officials)
-      .innerJoin(contacts, eq(contacts.id, officials.contactId))
-      .leftJoin(politicalGroups, eq(politicalGroups.id, officials.politicalGroupId))
-      .where(and(...where))
-      .orderBy(asc(contacts.sortName), asc(officials.id))
-      .limit(query.limit + 1)
-  ).map((r) => toRow(r as Selected));
+  const selected = (await db
+    .select(selection(actor))
+    .from(officials)
+    .innerJoin(contacts, eq(contacts.id, officials.contactId))
+    .leftJoin(politicalGroups, eq(politicalGroups.id, officials.politicalGroupId))
+    .where(and(...where))
+    .orderBy(precedence, asc(contacts.sortName), asc(officials.id))
+    .limit(query.limit + 1)) as Selected[];
+  const rows = selected.map(toRow);
+  const lastSelected = selected[query.limit - 1];
   const page = rows.slice(0, query.limit);
   const byOfficial = await mandatesOf(
     db,
@@ -176,7 +196,10 @@ export async function findOfficials(
   const last = page.at(-1);
   return {
     data: page.map((r) => presentOfficial(actor, r, byOfficial.get(r.id) ?? [])),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ s: last.sortName, id: last.id }) : null,
+    nextCursor:
+      rows.length > query.limit && last && lastSelected
+        ? encodeCursor({ p: Number(lastSelected.precedence), s: last.sortName, id: last.id })
+        : null,
   };
 }
 
