@@ -2,6 +2,7 @@
 export * from '../../modules/directory/contact-links.schema';
 export * from '../../modules/directory/directory.schema';
 export * from '../../modules/directory/officials.schema';
+export * from '../../modules/directory/privacy/privacy.schema';
 export * from '../../modules/org/org.schema';
 export * from '../audit/audit.schema';
 export * from '../auth/auth.schema';
