@@ -11,6 +11,7 @@ import { seedDemoIfEmpty } from './demo/seed-demo';
 import { registerDirectoryRoutes } from './modules/directory/directory.routes';
 import { registerImportRoutes } from './modules/directory/imports/imports.routes';
 import { registerOfficialRoutes } from './modules/directory/officials.routes';
+import { registerPrivacy } from './modules/directory/privacy/privacy.routes';
 import { registerOrgRoutes } from './modules/org/org.routes';
 import { registerAuditRoutes } from './platform/audit/audit.routes';
 import { createAuth } from './platform/auth/auth';
@@ -105,6 +106,7 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
       registerOrgRoutes(api);
       registerDirectoryRoutes(api);
       registerOfficialRoutes(api);
+      await registerPrivacy(api);
       await api.register(registerImportRoutes);
       registerAuditRoutes(api);
       registerSearchRoutes(api);

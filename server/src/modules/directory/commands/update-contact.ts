@@ -49,7 +49,7 @@ export async function updateContact(
   if (Object.keys(changed).length === 0) return before;
   const [row] = await tx
     .update(contacts)
-    .set({ ...changed, updatedAt: new Date() })
+    .set({ ...changed, updatedAt: new Date(), lastActivityAt: new Date() })
     .where(and(eq(contacts.orgId, actor.orgId), eq(contacts.id, id)))
     .returning();
   if (!row) throw problems.notFound();
