@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { seedDemoIfEmpty } from './demo/seed-demo';
+import { registerContactLinkRoutes } from './modules/directory/contact-links.routes';
 import { registerDirectoryRoutes } from './modules/directory/directory.routes';
 import { registerImportRoutes } from './modules/directory/imports/imports.routes';
 import { registerOfficialRoutes } from './modules/directory/officials.routes';
@@ -105,6 +106,7 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
     await app.register(async (api) => {
       registerOrgRoutes(api);
       registerDirectoryRoutes(api);
+      registerContactLinkRoutes(api);
       registerOfficialRoutes(api);
       await registerPrivacy(api);
       await api.register(registerImportRoutes);

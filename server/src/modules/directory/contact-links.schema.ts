@@ -56,10 +56,7 @@ export const contactMatchKeys = pgTable(
       .references(() => contacts.id, { onDelete: 'cascade' }),
     key: text('key').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.contactId, t.key] }),
-    index('contact_match_keys_org_key_idx').on(t.orgId, t.key),
-  ],
+  (t) => [primaryKey({ columns: [t.contactId, t.key] }), index('contact_match_keys_org_key_idx').on(t.orgId, t.key)],
 );
 
 /**

@@ -5,6 +5,7 @@ import type { Queryable } from '../../../platform/db/client';
 import type { Actor } from '../../../platform/policy/actor';
 import { contactNames } from '../contact-names';
 import { contacts } from '../directory.schema';
+import { refreshDuplicateCandidates } from '../duplicates/refresh-duplicate-candidates';
 import type { ContactRow } from '../queries/find-contacts';
 import { checkContactInput, today } from './contact-input';
 import { indexContact } from './index-contact';
@@ -59,5 +60,7 @@ export async function createContact(
     summary: { after: { kind: row.kind, displayName: row.displayName, confidentiality: row.confidentiality } },
   });
   await indexContact(tx, row);
+  // Keeps the organisation-wide duplicates list current (duplicates/).
+  await refreshDuplicateCandidates(tx, row.orgId, [row.id]);
   return row;
 }

@@ -8,6 +8,7 @@ import type { Actor } from '../../../platform/policy/actor';
 import { contactNames } from '../contact-names';
 import { contactPolicy } from '../directory.policy';
 import { contacts } from '../directory.schema';
+import { refreshDuplicateCandidates } from '../duplicates/refresh-duplicate-candidates';
 import { type ContactRow, findContact } from '../queries/find-contacts';
 import { checkContactInput, today } from './contact-input';
 import { indexContact } from './index-contact';
@@ -60,5 +61,7 @@ export async function updateContact(
     summary: { before: was, after: changed },
   });
   await indexContact(tx, row);
+  // Keeps the organisation-wide duplicates list current (duplicates/).
+  await refreshDuplicateCandidates(tx, row.orgId, [row.id]);
   return row;
 }

@@ -1,0 +1,116 @@
+import type { TDuplicateReason } from '@dircab/contracts';
+import { sql } from 'drizzle-orm';
+import { type Queryable, queryRows } from '../../../platform/db/client';
+import { MAX_CANDIDATES_PER_CONTACT, NAME_SIMILARITY_THRESHOLD, scorePair } from './duplicate-score';
+
+export interface MatchSource {
+  id: string;
+  kind: string;
+  displayName: string;
+  keys: readonly string[];
+}
+
+export interface Match {
+  otherId: string;
+  score: number;
+  reasons: TDuplicateReason[];
+}
+
+/** One text parameter cast to uuid[]: a batch of ids in a single bind value. */
+export const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+const textArray = (values: readonly string[]) =>
+  sql`${`{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`}::text[]`;
+
+type KeyKind = Exclude<TDuplicateReason, 'name'>;
+
+/**
+ * The likely duplicates of a batch of contacts, best first, at most MAX_CANDIDATES_PER_CONTACT
+ * each. Index-backed: names through the trigram GIN index (`%` with the threshold set for this
+ * transaction), keys through contact_match_keys (org_id, key). Dismissed pairs are left out.
+ * Must run inside a transaction (the threshold is set locally).
+ */
+export async function findMatches(
+  tx: Queryable,
+  orgId: string,
+  sources: readonly MatchSource[],
+): Promise<Map<string, Match[]>> {
+  const out = new Map<string, Match[]>();
+  if (sources.length === 0) return out;
+  await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(NAME_SIMILARITY_THRESHOLD)}, true)`);
+
+  const ids = sources.map((s) => s.id);
+  const names = await queryRows<{ x: string; y: string; sim: number }>(
+    tx,
+    sql`select s.id::text as x, c.id::text as y,
+          similarity(dircab_unaccent(lower(c.display_name)), s.name_key) as sim
+        from (select * from unnest(${uuidArray(ids)}, ${textArray(sources.map((s) => s.kind))},
+                                   ${textArray(sources.map((s) => s.displayName))}) as u(id, kind, name)
+              cross join lateral (select dircab_unaccent(lower(u.name)) as name_key) k) s
+        join contacts c
+          on c.org_id = ${orgId}
+         and dircab_unaccent(lower(c.display_name)) % s.name_key
+         and c.kind = s.kind and c.id <> s.id and c.deleted_at is null`,
+  );
+
+  const keyOwners = new Map<string, string[]>();
+  for (const s of sources) {
+    for (const key of s.keys) keyOwners.set(key, [...(keyOwners.get(key) ?? []), s.id]);
+  }
+  const kindOf = new Map(sources.map((s) => [s.id, s.kind]));
+  const keyRows =
+    keyOwners.size === 0
+      ? []
+      : await queryRows<{ y: string; kind: string; key: string }>(
+          tx,
+          sql`select k.contact_id::text as y, c.kind, k.key
+              from contact_match_keys k
+              join contacts c on c.id = k.contact_id and c.deleted_at is null
+              where k.org_id = ${orgId} and k.key = any(${textArray([...keyOwners.keys()])})`,
+        );
+
+  // Evidence per ordered pair (source, other).
+  const evidence = new Map<string, { sim: number; keys: Set<KeyKind> }>();
+  const at = (x: string, y: string) => {
+    const id = `${x} ${y}`;
+    let e = evidence.get(id);
+    if (!e) {
+      e = { sim: 0, keys: new Set() };
+      evidence.set(id, e);
+    }
+    return e;
+  };
+  for (const n of names) at(n.x, n.y).sim = Math.max(at(n.x, n.y).sim, Number(n.sim));
+  for (const k of keyRows) {
+    for (const x of keyOwners.get(k.key) ?? []) {
+      if (x === k.y || kindOf.get(x) !== k.kind) continue;
+      at(x, k.y).keys.add(k.key.slice(0, k.key.indexOf(':')) as KeyKind);
+    }
+  }
+
+  const dismissed = await dismissedPairs(tx, orgId, ids);
+  for (const [pair, e] of evidence) {
+    const [x, y] = pair.split(' ') as [string, string];
+    if (dismissed.has(pairKey(x, y))) continue;
+    const scored = scorePair({ nameSimilarity: e.sim, keys: e.keys });
+    if (!scored) continue;
+    out.set(x, [...(out.get(x) ?? []), { otherId: y, ...scored }]);
+  }
+  for (const [x, list] of out) {
+    list.sort((a, b) => b.score - a.score || (a.otherId < b.otherId ? -1 : 1));
+    out.set(x, list.slice(0, MAX_CANDIDATES_PER_CONTACT));
+  }
+  return out;
+}
+
+/** A pair is stored once, smaller id first. */
+export const orderedPair = (x: string, y: string): [string, string] => (x < y ? [x, y] : [y, x]);
+const pairKey = (x: string, y: string) => orderedPair(x, y).join(' ');
+
+async function dismissedPairs(tx: Queryable, orgId: string, ids: readonly string[]): Promise<Set<string>> {
+  const rows = await queryRows<{ a: string; b: string }>(
+    tx,
+    sql`select contact_a::text as a, contact_b::text as b from contact_duplicate_dismissals
+        where org_id = ${orgId} and (contact_a = any(${uuidArray(ids)}) or contact_b = any(${uuidArray(ids)}))`,
+  );
+  return new Set(rows.map((r) => `${r.a} ${r.b}`));
+}

@@ -1,0 +1,81 @@
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Queryable } from '../../../platform/db/client';
+import { contactDuplicateCandidates, contactMatchKeys } from '../contact-links.schema';
+import { contacts } from '../directory.schema';
+import { findMatches, orderedPair } from './find-matches';
+import { matchKeysOf } from './match-keys';
+
+/**
+ * Recomputes the match keys and the duplicate candidates of these contacts (one organisation),
+ * in the caller's transaction. Call it after creating, updating, importing or merging contacts:
+ * the organisation-wide duplicates list reads only what this maintains. Batch-friendly (a
+ * handful of statements per call): the importer calls it once per batch of rows.
+ */
+export async function refreshDuplicateCandidates(tx: Queryable, orgId: string, ids: readonly string[]): Promise<void> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return;
+  const rows = await tx
+    .select({
+      id: contacts.id,
+      kind: contacts.kind,
+      displayName: contacts.displayName,
+      emails: contacts.emails,
+      phones: contacts.phones,
+      addresses: contacts.addresses,
+    })
+    .from(contacts)
+    .where(and(eq(contacts.orgId, orgId), inArray(contacts.id, unique), isNull(contacts.deletedAt)));
+
+  await tx
+    .delete(contactMatchKeys)
+    .where(and(eq(contactMatchKeys.orgId, orgId), inArray(contactMatchKeys.contactId, unique)));
+  await tx
+    .delete(contactDuplicateCandidates)
+    .where(
+      and(
+        eq(contactDuplicateCandidates.orgId, orgId),
+        or(inArray(contactDuplicateCandidates.contactA, unique), inArray(contactDuplicateCandidates.contactB, unique)),
+      ),
+    );
+
+  const sources = rows.map((r) => ({ id: r.id, kind: r.kind, displayName: r.displayName, keys: matchKeysOf(r) }));
+  const keyRows = sources.flatMap((s) => s.keys.map((key) => ({ orgId, contactId: s.id, key })));
+  if (keyRows.length > 0) await tx.insert(contactMatchKeys).values(keyRows).onConflictDoNothing();
+
+  const matches = await findMatches(tx, orgId, sources);
+  const pairs = new Map<string, { contactA: string; contactB: string; score: number; reasons: string[] }>();
+  for (const [x, list] of matches) {
+    for (const m of list) {
+      const [a, b] = orderedPair(x, m.otherId);
+      const id = `${a} ${b}`;
+      const known = pairs.get(id);
+      if (!known || known.score < m.score)
+        pairs.set(id, { contactA: a, contactB: b, score: m.score, reasons: m.reasons });
+    }
+  }
+  if (pairs.size === 0) return;
+  await tx
+    .insert(contactDuplicateCandidates)
+    .values([...pairs.values()].map((p) => ({ orgId, ...p })))
+    .onConflictDoUpdate({
+      target: [
+        contactDuplicateCandidates.orgId,
+        contactDuplicateCandidates.contactA,
+        contactDuplicateCandidates.contactB,
+      ],
+      set: { score: sql`excluded.score`, reasons: sql`excluded.reasons` },
+    });
+}
+
+/** Drops a contact from the duplicate machinery (it was merged or deleted). */
+export async function forgetDuplicateCandidates(tx: Queryable, orgId: string, id: string): Promise<void> {
+  await tx.delete(contactMatchKeys).where(and(eq(contactMatchKeys.orgId, orgId), eq(contactMatchKeys.contactId, id)));
+  await tx
+    .delete(contactDuplicateCandidates)
+    .where(
+      and(
+        eq(contactDuplicateCandidates.orgId, orgId),
+        or(eq(contactDuplicateCandidates.contactA, id), eq(contactDuplicateCandidates.contactB, id)),
+      ),
+    );
+}
