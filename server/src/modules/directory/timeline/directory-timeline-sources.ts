@@ -72,9 +72,11 @@ function summarise(row: AuditRow, contactId: string, names: Map<string, string>)
   const s = row.summary ?? {};
   const parts: string[] = [];
   if (row.action === 'contact.update') {
-    const fields = Object.keys((s.after as object) ?? {})
-      .filter((f) => f !== 'displayName' && f !== 'sortName')
-      .map((f) => FIELD_LABELS[f] ?? f);
+    // In the form's order, whatever order jsonb gives the keys back in.
+    const changed = new Set(Object.keys((s.after as object) ?? {}));
+    const fields = Object.keys(FIELD_LABELS)
+      .filter((f) => changed.has(f))
+      .map((f) => FIELD_LABELS[f]);
     if (fields.length) parts.push(`Champs modifiés : ${fields.join(', ')}`);
   }
   if (row.action === 'contact.merge' || row.action === 'contact.merge_undo' || row.action === 'duplicate.dismiss') {
