@@ -37,12 +37,35 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   return data as T;
 }
 
+/**
+ * Multipart POST (a file and its text fields): the browser writes the content type with its
+ * boundary, so none is set here. Same answers and errors as `request`.
+ */
+export async function postForm<T>(path: string, form: FormData): Promise<T> {
+  const response = await fetch(path, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { accept: 'application/json' },
+    body: form,
+  });
+  const text = await response.text();
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined;
+  }
+  if (!response.ok) throw new ApiError(response.status, isProblem(data) ? data : null);
+  return data as T;
+}
+
 export const http = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
+  postForm: <T>(path: string, form: FormData) => postForm<T>(path, form),
 };
 
 /** A query string from the defined, non-empty values only. */

@@ -1,10 +1,11 @@
 import { CONTACT_KINDS, type TContact, type TContactKind } from '@dircab/contracts';
 import { Anchor, Badge, Button, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { IconPlus, IconUpload } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { http } from '../../app/api/http';
 import { ErrorState } from '../../ui/ErrorState';
 import { LoadMoreButton } from '../../ui/LoadMoreButton';
 import { useMe } from '../../ui/me-context';
@@ -16,11 +17,19 @@ import {
   allTerritories,
   type ContactFilters,
   contactsKey,
-  directoryApi,
+  contactsUrl,
   EMPTY_CONTACT_FILTERS,
+  type Page,
   TERRITORIES_KEY,
 } from './directory-api';
 import { canCreateContact, contactPath, formatPhone } from './directory-rules';
+import { canImport, IMPORT_PATH } from './import/import-rules';
+import {
+  EMPTY_MANDATE_FILTERS,
+  MandateFilterSelects,
+  type MandateFilters,
+  withMandateFilters,
+} from './officials/contact-list-filters';
 
 const LIMIT = 50;
 
@@ -31,12 +40,16 @@ export function ContactsPage() {
   const navigate = useNavigate();
   const [draft, setDraft] = useState<ContactFilters>(EMPTY_CONTACT_FILTERS);
   const [filters, setFilters] = useState<ContactFilters>(EMPTY_CONTACT_FILTERS);
+  // Group and mandate filters (officials/contact-list-filters.tsx), applied with the others.
+  const [draftMandate, setDraftMandate] = useState<MandateFilters>(EMPTY_MANDATE_FILTERS);
+  const [mandateFilters, setMandateFilters] = useState<MandateFilters>(EMPTY_MANDATE_FILTERS);
   const [creating, setCreating] = useState(false);
   const territories = useQuery({ queryKey: TERRITORIES_KEY, queryFn: allTerritories, staleTime: 60_000 });
   const territoryName = new Map((territories.data ?? []).map((x) => [x.id, x.name]));
   const list = useInfiniteQuery({
-    queryKey: contactsKey(filters),
-    queryFn: ({ pageParam }) => directoryApi.contacts(filters, LIMIT, pageParam),
+    queryKey: [...contactsKey(filters), mandateFilters],
+    queryFn: ({ pageParam }) =>
+      http.get<Page<TContact>>(withMandateFilters(contactsUrl(filters, LIMIT, pageParam), mandateFilters)),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -51,11 +64,23 @@ export function ContactsPage() {
           <Title order={1}>{t('modules.directory.label')}</Title>
           <Text c="dimmed">{t('directory.intro')}</Text>
         </div>
-        {canCreateContact(me.role) && (
-          <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCreating(true)}>
-            {t('directory.newContact')}
-          </Button>
-        )}
+        <Group gap="xs">
+          {canImport(me.role) && (
+            <Button
+              component={Link}
+              to={IMPORT_PATH}
+              variant="default"
+              leftSection={<IconUpload size={18} aria-hidden />}
+            >
+              {t('importWizard.open')}
+            </Button>
+          )}
+          {canCreateContact(me.role) && (
+            <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCreating(true)}>
+              {t('directory.newContact')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <DirectoryTabs />
       <form
@@ -63,6 +88,7 @@ export function ContactsPage() {
         onSubmit={(e) => {
           e.preventDefault();
           setFilters(draft);
+          setMandateFilters(draftMandate);
         }}
       >
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
@@ -90,6 +116,7 @@ export function ContactsPage() {
             searchable
             nothingFoundMessage={t('directory.noTerritory')}
           />
+          <MandateFilterSelects value={draftMandate} onChange={setDraftMandate} />
         </SimpleGrid>
         <Group mt="sm">
           <Button type="submit">{t('directory.apply')}</Button>
@@ -98,6 +125,8 @@ export function ContactsPage() {
             onClick={() => {
               setDraft(EMPTY_CONTACT_FILTERS);
               setFilters(EMPTY_CONTACT_FILTERS);
+              setDraftMandate(EMPTY_MANDATE_FILTERS);
+              setMandateFilters(EMPTY_MANDATE_FILTERS);
             }}
           >
             {t('directory.reset')}

@@ -2,6 +2,10 @@ import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../../app/shell/NotFoundPage';
 import { ContactPage } from './ContactPage';
 import { ContactsPage } from './ContactsPage';
+import { ImportWizardPage } from './import/ImportWizardPage';
+import { OfficialPage } from './officials/OfficialPage';
+import { OfficialsPage } from './officials/OfficialsPage';
+import { PoliticalGroupsPage } from './officials/PoliticalGroupsPage';
 import { ServicesPage } from './ServicesPage';
 import { TerritoriesPage } from './TerritoriesPage';
 
@@ -14,6 +18,10 @@ export default function DirectoryPage() {
       <Route path="territories" element={<TerritoriesPage />} />
       <Route path="services" element={<ServicesPage />} />
       <Route path="services/:id" element={<ServicesPage />} />
+      <Route path="officials" element={<OfficialsPage />} />
+      <Route path="officials/:id" element={<OfficialPage />} />
+      <Route path="groups" element={<PoliticalGroupsPage />} />
+      <Route path="import" element={<ImportWizardPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -1,16 +1,23 @@
 import { Anchor, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { useMe } from '../../ui/me-context';
 import { DIRECTORY_PATH } from './directory-rules';
+import { GROUPS_PATH, OFFICIALS_PATH } from './officials/officials-api';
+import { canSeeAffiliations } from './officials/officials-rules';
 
 /** The directory's three lists, as links (the current one marked for screen readers). */
 export function DirectoryTabs() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const me = useMe();
   const links = [
     { to: DIRECTORY_PATH, label: t('directory.tabs.contacts') },
     { to: `${DIRECTORY_PATH}/territories`, label: t('directory.tabs.territories') },
     { to: `${DIRECTORY_PATH}/services`, label: t('directory.tabs.services') },
+    { to: OFFICIALS_PATH, label: t('officials.tab') },
+    // Affiliation is sensitive: the groups page is the cabinet's.
+    ...(canSeeAffiliations(me.role) ? [{ to: GROUPS_PATH, label: t('officials.groups.tab') }] : []),
   ];
   const current = (to: string) =>
     to === DIRECTORY_PATH ? pathname === to || pathname === `${to}/` : pathname.startsWith(to);
