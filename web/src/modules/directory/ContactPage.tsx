@@ -15,6 +15,7 @@ import { usePageTitle } from '../../ui/use-page-title';
 import { ContactFormModal } from './ContactFormModal';
 import { allTerritories, CONTACTS_KEY, contactKey, directoryApi, TERRITORIES_KEY } from './directory-api';
 import { DIRECTORY_PATH, formatPhone } from './directory-rules';
+import { PersonalDataPanel } from './privacy/PersonalDataPanel';
 
 export function ContactPage() {
   const { t } = useTranslation();
@@ -209,6 +210,7 @@ function ContactView({ contact }: { contact: TContact }) {
           {contact.notes || t('directory.none')}
         </Text>
       </Panel>
+      <PersonalDataPanel contact={contact} />
       <HistoryPanel recordType="contact" recordId={contact.id} />
 
       <ContactFormModal

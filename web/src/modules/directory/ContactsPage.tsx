@@ -30,6 +30,7 @@ import {
   type MandateFilters,
   withMandateFilters,
 } from './officials/contact-list-filters';
+import { CsvExportButton } from './privacy/CsvExportButton';
 
 const LIMIT = 50;
 
@@ -131,6 +132,8 @@ export function ContactsPage() {
           >
             {t('directory.reset')}
           </Button>
+          {/* The filters applied to the list below, not the ones being typed. */}
+          <CsvExportButton filters={{ ...filters, ...mandateFilters }} />
         </Group>
       </form>
       {list.isError && <ErrorState error={list.error} onRetry={() => void list.refetch()} />}

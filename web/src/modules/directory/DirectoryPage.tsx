@@ -6,6 +6,8 @@ import { ImportWizardPage } from './import/ImportWizardPage';
 import { OfficialPage } from './officials/OfficialPage';
 import { OfficialsPage } from './officials/OfficialsPage';
 import { PoliticalGroupsPage } from './officials/PoliticalGroupsPage';
+import { PersonalDataExportPage } from './privacy/PersonalDataExportPage';
+import { RetentionPage } from './privacy/RetentionPage';
 import { ServicesPage } from './ServicesPage';
 import { TerritoriesPage } from './TerritoriesPage';
 
@@ -22,6 +24,8 @@ export default function DirectoryPage() {
       <Route path="officials/:id" element={<OfficialPage />} />
       <Route path="groups" element={<PoliticalGroupsPage />} />
       <Route path="import" element={<ImportWizardPage />} />
+      <Route path="contacts/:id/export" element={<PersonalDataExportPage />} />
+      <Route path="privacy" element={<RetentionPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -5,12 +5,14 @@ import { useMe } from '../../ui/me-context';
 import { DIRECTORY_PATH } from './directory-rules';
 import { GROUPS_PATH, OFFICIALS_PATH } from './officials/officials-api';
 import { canSeeAffiliations } from './officials/officials-rules';
+import { usePrivacyTab } from './privacy/use-privacy-tab';
 
 /** The directory's three lists, as links (the current one marked for screen readers). */
 export function DirectoryTabs() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const me = useMe();
+  const privacyTab = usePrivacyTab();
   const links = [
     { to: DIRECTORY_PATH, label: t('directory.tabs.contacts') },
     { to: `${DIRECTORY_PATH}/territories`, label: t('directory.tabs.territories') },
@@ -18,6 +20,7 @@ export function DirectoryTabs() {
     { to: OFFICIALS_PATH, label: t('officials.tab') },
     // Affiliation is sensitive: the groups page is the cabinet's.
     ...(canSeeAffiliations(me.role) ? [{ to: GROUPS_PATH, label: t('officials.groups.tab') }] : []),
+    ...privacyTab,
   ];
   const current = (to: string) =>
     to === DIRECTORY_PATH ? pathname === to || pathname === `${to}/` : pathname.startsWith(to);
