@@ -71,3 +71,33 @@ export function writeCsv(rows: readonly (readonly string[])[], separator = ';', 
       : s;
   return rows.map((r) => r.map(quote).join(separator)).join(eol) + eol;
 }
+
+export const CSV_DELIMITERS = [',', ';', '\t', '|'] as const;
+export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
+
+/**
+ * The separator of a file, read from its first line (outside quotes): the candidate found
+ * most often; a comma when none is (a one-column file).
+ */
+export function guessDelimiter(text: string): CsvDelimiter {
+  const counts = new Map<string, number>(CSV_DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) break;
+    else if (!quoted && counts.has(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let best: CsvDelimiter = ',';
+  for (const d of CSV_DELIMITERS) if ((counts.get(d) ?? 0) > (counts.get(best) ?? 0)) best = d;
+  return best;
+}
+
+/** UTF-8 as most tools write it; a file that is not valid UTF-8 is read as Latin-1 (Excel's "CSV"). */
+export function decodeText(buffer: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    return new TextDecoder('latin1').decode(buffer);
+  }
+}

@@ -1,8 +1,7 @@
 import type { TImportResult } from '@dircab/contracts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { auditLog } from '../../../platform/audit/audit.schema';
 import { recordAudit } from '../../../platform/audit/record-audit';
-import type { Queryable } from '../../../platform/db/client';
+import type { DbDriver, Queryable } from '../../../platform/db/client';
 import { newId } from '../../../platform/db/columns';
 import { problems } from '../../../platform/errors/problem';
 import type { Actor } from '../../../platform/policy/actor';
@@ -10,9 +9,17 @@ import { searchIndex } from '../../../platform/search/search.schema';
 import { organisations } from '../../org/org.schema';
 import { officialIndexEntry } from '../commands/index-official';
 import { contactNames } from '../contact-names';
-import { contacts } from '../directory.schema';
 import { contactIdentities, mandates, officials } from '../officials.schema';
+import {
+  type AuditRow,
+  type ContactWrite,
+  indexContacts,
+  insertAuditRows,
+  insertContacts,
+  insertIdentities,
+} from './bulk-write';
 import { readCsv } from './csv';
+import { DeferredGin } from './deferred-gin';
 import { type RneMandate, readRneRow, rneLayout, sameCode } from './rne';
 
 /** Rows written per statement: well under PostgreSQL's 65,535 parameters. */
@@ -23,7 +30,6 @@ const fileError = (message: string) =>
   problems.badRequest('Le fichier ne peut pas être importé.', [{ path: 'file', message, code: 'invalid_file' }]);
 
 type MandateInsert = typeof mandates.$inferInsert;
-type AuditInsert = typeof auditLog.$inferInsert;
 
 /** The fields a re-import compares to decide between unchanged and updated. */
 const COMPARED = [
@@ -47,7 +53,12 @@ const COMPARED = [
  * a re-import updates what changed and creates nothing twice. Works in batches of 1,000 rows
  * (a few statements each), in the caller's transaction.
  */
-export async function importRne(tx: Queryable, actor: Actor, text: string): Promise<TImportResult> {
+export async function importRne(
+  tx: Queryable,
+  actor: Actor,
+  text: string,
+  driver: DbDriver = 'pglite',
+): Promise<TImportResult> {
   const records = readCsv(text);
   const first = records.next();
   if (first.done) throw fileError('Le fichier est vide.');
@@ -77,6 +88,7 @@ export async function importRne(tx: Queryable, actor: Actor, text: string): Prom
   const contactOf = new Map<string, string>();
   const officialOf = new Map<string, string>();
   let batch: RneMandate[] = [];
+  const gin = new DeferredGin(tx, driver);
   for (const record of records) {
     result.rows++;
     const row = readRneRow(layout, record);
@@ -92,11 +104,16 @@ export async function importRne(tx: Queryable, actor: Actor, text: string): Prom
     seen.add(row.mandateKey);
     batch.push(row);
     if (batch.length >= BATCH) {
+      await gin.grown(result.rows);
       await writeBatch(tx, actor, org.officialCode, batch, result, contactOf, officialOf);
       batch = [];
     }
   }
-  if (batch.length > 0) await writeBatch(tx, actor, org.officialCode, batch, result, contactOf, officialOf);
+  if (batch.length > 0) {
+    await gin.grown(result.rows);
+    await writeBatch(tx, actor, org.officialCode, batch, result, contactOf, officialOf);
+  }
+  await gin.finish();
   await recordAudit(tx, actor, {
     action: 'import.run',
     recordType: 'import',
@@ -122,9 +139,9 @@ async function writeBatch(
   contactOf: Map<string, string>,
   officialOf: Map<string, string>,
 ): Promise<void> {
-  const audits: AuditInsert[] = [];
+  const audits: AuditRow[] = [];
   const audit = (action: string, recordType: string, recordId: string, summary: Record<string, unknown>) =>
-    audits.push({ orgId: actor.orgId, actorId: actor.userId, action, recordType, recordId, summary, ip: actor.ip });
+    audits.push({ action, recordType, recordId, summary });
 
   // 1. Persons: known identities, then the new contacts (one insert each).
   const unknown = [...new Set(batch.map((r) => r.personKey))].filter((k) => !contactOf.has(k));
@@ -141,51 +158,45 @@ async function writeBatch(
       );
     for (const k of known) contactOf.set(k.key, k.contactId);
   }
-  const newContacts: (typeof contacts.$inferInsert)[] = [];
-  const newIdentities: (typeof contactIdentities.$inferInsert)[] = [];
+  const newContacts: ContactWrite[] = [];
+  const newIdentities: { key: string; contactId: string }[] = [];
   for (const r of batch) {
     if (contactOf.has(r.personKey)) continue;
     const id = newId();
     contactOf.set(r.personKey, id);
-    newIdentities.push({ orgId: actor.orgId, source: SOURCE, key: r.personKey, contactId: id });
-    const names = contactNames({ kind: 'person', firstName: r.firstName, lastName: r.lastName });
+    newIdentities.push({ key: r.personKey, contactId: id });
     newContacts.push({
       id,
-      orgId: actor.orgId,
       kind: 'person',
       civility: r.civility,
       firstName: r.firstName,
       lastName: r.lastName,
+      name: null,
+      orgType: null,
+      formOfAddress: null,
       jobTitle: r.collectivityName ? `${r.label} — ${r.collectivityName}` : r.label,
-      source: 'Répertoire national des élus',
+      employer: null,
+      addresses: [],
+      emails: [],
+      phones: [],
+      territoryId: null,
       tags: ['élu'],
-      ...names,
+      notes: null,
+      source: 'Répertoire national des élus',
+      consent: false,
+      consentDate: null,
+      ...contactNames({ kind: 'person', firstName: r.firstName, lastName: r.lastName }),
     });
   }
-  if (newContacts.length > 0) {
-    await tx.insert(contacts).values(newContacts);
-    await tx.insert(contactIdentities).values(newIdentities);
-    await tx
-      .insert(searchIndex)
-      .values(
-        newContacts.map((c) => ({
-          orgId: actor.orgId,
-          kind: 'contact',
-          recordId: c.id as string,
-          title: c.displayName,
-          body: [c.jobTitle, ...(c.tags ?? [])].filter(Boolean).join(' · '),
-          url: `/directory/contacts/${c.id}`,
-          confidentiality: 'normal' as const,
-          members: [],
-        })),
-      )
-      .onConflictDoNothing();
-    for (const c of newContacts) {
-      audit('contact.create', 'contact', c.id as string, {
-        after: { kind: 'person', displayName: c.displayName, confidentiality: 'normal' },
-        source: 'rne',
-      });
-    }
+  // The shared write path of the imports (bulk-write.ts): contacts, identities, search entries.
+  await insertContacts(tx, actor.orgId, newContacts);
+  await insertIdentities(tx, actor.orgId, SOURCE, newIdentities);
+  await indexContacts(tx, actor.orgId, newContacts);
+  for (const c of newContacts) {
+    audit('contact.create', 'contact', c.id, {
+      after: { kind: 'person', displayName: c.displayName, confidentiality: 'normal' },
+      source: 'rne',
+    });
   }
 
   // 2. The organisation's own officials.
@@ -301,7 +312,5 @@ async function writeBatch(
       .values([...entries.values()])
       .onConflictDoNothing();
   }
-  if (audits.length > 0) {
-    for (let i = 0; i < audits.length; i += BATCH) await tx.insert(auditLog).values(audits.slice(i, i + BATCH));
-  }
+  await insertAuditRows(tx, actor, audits);
 }

@@ -237,7 +237,9 @@ describe('POST /api/v1/imports format=rne', () => {
     const before = await counts();
     const bad = [
       { res: await upload(cookies.executive, { format: 'rne' }), path: 'file' },
-      { res: await upload(cookies.executive, { format: 'vcard' }, rne(MAIRES)), path: 'format' },
+      { res: await upload(cookies.executive, { format: 'xlsx' }, rne(MAIRES)), path: 'format' },
+      // A CSV sent as vCard holds no card.
+      { res: await upload(cookies.executive, { format: 'vcard' }, rne(MAIRES)), path: 'file' },
       { res: await upload(cookies.executive, {}, rne(MAIRES)), path: 'format' },
       { res: await upload(cookies.executive, { format: 'rne', colour: 'red' }, rne(MAIRES)), path: 'colour' },
       {
@@ -260,7 +262,7 @@ describe('POST /api/v1/imports format=rne', () => {
       expect(res.headers['content-type']).toMatch(/problem\+json/);
       expect(paths(res)).toContain(path);
     }
-    expect(bad[5]?.res.json().errors[0].message).toMatch(/colonnes manquantes/);
+    expect(bad[6]?.res.json().errors[0].message).toMatch(/colonnes manquantes/);
     expect(await counts()).toEqual(before);
   });
 
