@@ -235,6 +235,44 @@ describe('erasure on request', () => {
   });
 });
 
+describe('relations, duplicates and merges', () => {
+  it('exports the relations and erases them with the match keys and the contacts merged into the person', async () => {
+    const person = await createPerson({ lastName: 'Relié', emails: [{ email: 'relie@example.nc' }] });
+    const asso = (
+      await api('chief_of_staff').post('/api/v1/contacts', { kind: 'organisation', name: 'Comité des fêtes de Plum' })
+    ).json().id;
+    const relation = await api('chief_of_staff').post(`/api/v1/contacts/${person}/relations`, {
+      otherContactId: asso,
+      kind: 'chairs',
+    });
+    expect(relation.statusCode).toBe(201);
+    const twin = await createPerson({ lastName: 'Relié', emails: [{ email: 'ancien.relie@example.nc' }] });
+    const merge = await api('chief_of_staff').post(`/api/v1/contacts/${person}/merge`, { duplicateId: twin });
+    expect(merge.statusCode).toBe(200);
+
+    const exported = (await api('chief_of_staff').get(`/api/v1/contacts/${person}/export`)).json();
+    expect(exported.sources).toContainEqual({
+      key: 'relations',
+      data: [expect.objectContaining({ kind: 'chairs', other: expect.objectContaining({ id: asso }) })],
+    });
+
+    expect(
+      (await api('chief_of_staff').post(`/api/v1/contacts/${person}/erase`, { reason: 'Demande écrite' })).statusCode,
+    ).toBe(204);
+    const left = await queryRows<{ n: number }>(
+      t.app.ctx.db,
+      sql`select (select count(*) from contact_relations where from_contact_id = ${person} or to_contact_id = ${person})::int
+           + (select count(*) from contact_match_keys where contact_id in (${person}, ${twin}))::int as n`,
+    );
+    expect(left[0]?.n).toBe(0);
+    const [merged] = await t.app.ctx.db.select().from(contacts).where(eq(contacts.id, twin));
+    expect(merged).toMatchObject({ displayName: 'Contact anonymisé', emails: [] });
+    expect(merged?.anonymisedAt).toBeInstanceOf(Date);
+    // The association's card is not the person's data: it stays.
+    expect((await api('chief_of_staff').get(`/api/v1/contacts/${asso}`)).json().name).toBe('Comité des fêtes de Plum');
+  });
+});
+
 describe('political affiliation through the contact APIs', () => {
   it('never appears in a contact as read by any role, and only cabinet roles may filter by group', async () => {
     const id = await createPerson({ lastName: 'Groupé' });

@@ -22,6 +22,7 @@ import { findPersonalData } from './queries/find-personal-data';
 import { findRetention, presentRetention } from './queries/find-retention';
 import { streamContactsCsv } from './queries/stream-contacts-csv';
 import { registerRetentionJob } from './retention-job';
+import { registerContactLinksPersonalData } from './sources/contact-links-source';
 
 const tags = ['directory'];
 
@@ -32,6 +33,7 @@ const ZContactExportQuery = ZContactQuery.omit({ limit: true, cursor: true });
 export async function registerPrivacy(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, jobs } = app.ctx;
+  registerContactLinksPersonalData();
   await registerRetentionJob(db, jobs, app.log);
   const retention = access.roles('privacy.retention', PRIVACY_ROLES.retention);
 

@@ -65,6 +65,12 @@ export async function anonymiseContact(tx: Queryable, actor: Actor | null, input
   await removeFromIndex(tx, { orgId, kind: 'contact', recordId: contactId });
   for (const o of removedOfficials) await removeFromIndex(tx, { orgId, kind: 'official', recordId: o.id });
   for (const source of personalDataSources()) await source.erase?.(tx, orgId, contactId);
+  // A contact merged into this one is the same person: its card still holds their old data.
+  const merged = await tx
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(eq(contacts.orgId, orgId), eq(contacts.mergedIntoId, contactId), isNull(contacts.anonymisedAt)));
+  for (const m of merged) await anonymiseContact(tx, actor, { ...input, contactId: m.id });
   await recordAudit(
     tx,
     actor,
