@@ -1,7 +1,15 @@
 import { CSV_EXPORT_HEADERS, ROLES, type TRole } from '@dircab/contracts';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, createTestOrg, signIn, type TestApp, type TestOrg } from '../../../../test/test-app';
+import {
+  as,
+  BASE_URL,
+  createTestApp,
+  createTestOrg,
+  signIn,
+  type TestApp,
+  type TestOrg,
+} from '../../../../test/test-app';
 import { queryRows } from '../../../platform/db/client';
 import { contactNames } from '../contact-names';
 import { contacts } from '../directory.schema';
@@ -95,7 +103,7 @@ describe('bulk CSV export', () => {
     ]);
     const eric = rows.find((r) => r.Nom === 'Gomès');
     expect(eric).toMatchObject({
-      Type: 'person',
+      Type: 'personne',
       Civilité: 'M.',
       Prénom: 'Éric',
       Courriel: 'eric.gomes@example.nc',
@@ -116,6 +124,22 @@ describe('bulk CSV export', () => {
     // Affiliation never leaves in a bulk export, whoever asks.
     expect(res.body).not.toContain(GROUP);
     expect(res.body).not.toMatch(/majorit|opposition|groupe/i);
+  });
+
+  it('is read back by the CSV import with its suggested mapping, without an error', async () => {
+    const file = (await exportAs('executive')).rawPayload;
+    const theirs = await signIn(t.app, other.users.executive);
+    await as(t.app, theirs).post('/api/v1/territories', { name: 'Boulari' });
+    const res = await importCsv(theirs, file);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ rows: 4, created: 4, errors: [] });
+    const back = parse((await as(t.app, theirs).get('/api/v1/contacts/export.csv?q=gomes')).body);
+    const original = parse((await exportAs('executive', '?q=gomes')).body);
+    // Everything but the identifier (a new contact in the other organisation) comes back as it left.
+    const { Identifiant: _a, ...left } = original[0] ?? {};
+    const { Identifiant: _b, ...returned } = back[0] ?? {};
+    expect(returned).toEqual(left);
+    expect(left.Type).toBe('personne');
   });
 
   it('applies the list’s filters and only what the actor may see; audits who, how many rows and which filters', async () => {
@@ -195,6 +219,25 @@ describe('bulk CSV export', () => {
     expect(rows.at(-1)?.Nom).toBe(`Masse${String(n - 1).padStart(5, '0')}`);
   });
 });
+
+/** POST /api/v1/imports as a browser's FormData sends it: format=csv and the file. */
+function importCsv(cookie: string, content: Buffer) {
+  const boundary = '----dircab-privacy-boundary';
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="format"\r\n\r\ncsv\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="contacts.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/v1/imports',
+    headers: { cookie, origin: BASE_URL, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload,
+  });
+}
 
 async function countExports(): Promise<number> {
   const [row] = await queryRows<{ n: number }>(

@@ -17,17 +17,27 @@ export const CSV_PAGE = 1000;
 
 export type ContactExportFilters = Omit<TContactQuery, 'limit' | 'cursor'>;
 
-/** The values the CSV import reads back (kinds, org types and consent as codes). */
+/** Kinds and organisation types in French words, as a spreadsheet user types them (the import reads them). */
+const KIND_WORDS = { person: 'personne', organisation: 'organisme' } as const;
+const ORG_TYPE_WORDS = {
+  association: 'association',
+  company: 'entreprise',
+  institution: 'institution',
+  media: 'média',
+  other: 'autre',
+} as const;
+
+/** The values the CSV import reads back. */
 function cells(c: TContact, territoryName: Map<string, string>): Record<TCsvTargetField, string | null> {
   const address = c.addresses[0];
   return {
     externalId: c.id,
-    kind: c.kind,
+    kind: KIND_WORDS[c.kind],
     civility: c.civility,
     firstName: c.firstName,
     lastName: c.lastName,
     name: c.name,
-    orgType: c.orgType,
+    orgType: c.orgType ? ORG_TYPE_WORDS[c.orgType] : null,
     formOfAddress: c.formOfAddress,
     jobTitle: c.jobTitle,
     employer: c.employer,
