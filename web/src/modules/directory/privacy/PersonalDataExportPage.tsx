@@ -14,6 +14,7 @@ import { usePageTitle } from '../../../ui/use-page-title';
 import { contactPath } from '../directory-rules';
 import './personal-data-print.css';
 import { personalDataKey, privacyApi } from './privacy-api';
+import { isRelationList, RelationList } from './RelationList';
 
 /** Saves the export as a JSON file (the person may ask for their data in a reusable format). */
 function downloadJson(data: TPersonalDataExport) {
@@ -196,7 +197,11 @@ function ExportView({ data }: { data: TPersonalDataExport }) {
 
       {data.sources.map((s) => (
         <Panel key={s.key} title={t(`privacy.export.sources.${s.key}`, { defaultValue: s.key })}>
-          <Code block>{JSON.stringify(s.data, null, 2)}</Code>
+          {s.key === 'relations' && isRelationList(s.data) ? (
+            <RelationList relations={s.data} />
+          ) : (
+            <Code block>{JSON.stringify(s.data, null, 2)}</Code>
+          )}
         </Panel>
       ))}
 

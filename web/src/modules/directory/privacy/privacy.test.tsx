@@ -69,7 +69,23 @@ const EXPORT: TPersonalDataExport = {
     linkedToUserAccount: true,
   },
   identities: [{ source: 'rne', key: 'julie|julie|1975-01-01', createdAt: '2026-11-01T00:00:00.000Z' }],
-  sources: [{ key: 'relations', data: [{ kind: 'works_for', other: 'Association X' }] }],
+  sources: [
+    {
+      key: 'relations',
+      data: [
+        {
+          id: 'r1',
+          kind: 'chairs',
+          direction: 'outgoing',
+          other: { id: 'c2', displayName: 'Association X', kind: 'organisation' },
+          label: null,
+          startDate: '2024-01-01',
+          endDate: null,
+        },
+      ],
+    },
+    { key: 'letters', data: { count: 2 } },
+  ],
   audit: [
     { id: 'a2', action: 'contact.export', actorName: 'Hélène Boyer', summary: {}, at: '2026-11-23T01:00:00.000Z' },
     { id: 'a1', action: 'contact.create', actorName: null, summary: {}, at: '2026-11-01T00:00:00.000Z' },
@@ -156,7 +172,11 @@ describe('the readable export', () => {
     expect(screen.getByText(/Maire · Mont-Dore · depuis le 2020-07-04/)).toBeDefined();
     expect(screen.getByText('Avenir Mont-Dore')).toBeDefined();
     expect(screen.getByText('julie|julie|1975-01-01')).toBeDefined();
-    expect(screen.getByRole('region', { name: 'relations' }).textContent).toMatch(/Association X/);
+    expect(screen.getByRole('region', { name: 'Relations avec d’autres contacts' }).textContent).toMatch(
+      /préside Association X 2024-01-01/,
+    );
+    // A source the web has no words for is shown as its data.
+    expect(screen.getByRole('region', { name: 'letters' }).textContent).toMatch(/"count": 2/);
     const history = screen.getByRole('region', { name: 'Historique' });
     expect(within(history).getByText('Données personnelles exportées')).toBeDefined();
     expect(within(history).getByText('Traitement automatique')).toBeDefined();
