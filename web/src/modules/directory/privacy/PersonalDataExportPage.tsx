@@ -11,7 +11,7 @@ import { useMe } from '../../../ui/me-context';
 import { Panel } from '../../../ui/Panel';
 import { TableScroller } from '../../../ui/TableScroller';
 import { usePageTitle } from '../../../ui/use-page-title';
-import { contactPath } from '../directory-rules';
+import { contactPath, formatPhone } from '../directory-rules';
 import './personal-data-print.css';
 import { personalDataKey, privacyApi } from './privacy-api';
 import { isRelationList, RelationList } from './RelationList';
@@ -57,14 +57,24 @@ function ExportView({ data }: { data: TPersonalDataExport }) {
   const when = (iso: string) => formatDateTime(iso, me.organisation.timeZone, i18n.language);
   const c = data.contact;
   const none = t('directory.none');
+  // A person's fields or an organisation's: the other kind's are always empty.
+  const names: [string, string | null][] =
+    c.kind === 'person'
+      ? [
+          [t('directory.civility'), c.civility],
+          [t('privacy.export.firstName'), c.firstName],
+          [t('privacy.export.lastName'), c.lastName],
+          [t('directory.formOfAddress'), c.formOfAddress],
+          [t('directory.jobTitle'), c.jobTitle],
+          [t('directory.employer'), c.employer],
+        ]
+      : [
+          [t('privacy.export.orgName'), c.name],
+          [t('directory.orgType'), c.orgType ? t(`directory.orgTypes.${c.orgType}`) : null],
+          [t('directory.formOfAddress'), c.formOfAddress],
+        ];
   const fields: [string, string | null][] = [
-    [t('directory.civility'), c.civility],
-    [t('privacy.export.firstName'), c.firstName],
-    [t('privacy.export.lastName'), c.lastName],
-    [t('privacy.export.orgName'), c.name],
-    [t('directory.formOfAddress'), c.formOfAddress],
-    [t('directory.jobTitle'), c.jobTitle],
-    [t('directory.employer'), c.employer],
+    ...names,
     [t('directory.territory'), data.territory],
     [t('directory.tags'), c.tags.join(', ') || null],
     [t('directory.source'), c.source],
@@ -122,7 +132,7 @@ function ExportView({ data }: { data: TPersonalDataExport }) {
             <Text span fw={600}>
               {t('directory.phones')} :
             </Text>{' '}
-            {c.phones.map((p) => p.number).join(', ') || none}
+            {c.phones.map((p) => formatPhone(p.number)).join(', ') || none}
           </Text>
           <Text size="sm">
             <Text span fw={600}>
