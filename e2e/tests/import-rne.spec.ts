@@ -89,3 +89,50 @@ test('le secrétariat importe le RNE par l’assistant, trouve la maire et ouvre
   await expect(mayor).toContainText('Répertoire national des élus');
   await expectAccessible(page, 'la fiche d’élue de la maire');
 });
+
+test('la cheffe de cabinet consulte le conseil dans l’ordre du tableau et tient les groupes politiques', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const groupName = `Groupe e2e ${Date.now()}`;
+  await signIn(page, 'chefcab');
+  await expect(page.getByRole('heading', { level: 1, name: /Bonjour/ })).toBeVisible();
+  await page.goto('/directory/officials');
+  await expect(page.getByRole('heading', { level: 1, name: 'Élus' })).toBeVisible();
+  // The demo council (officials-demo.ts): the mayor, then the deputies by rank.
+  const rows = page.getByRole('region', { name: 'Liste des élus' }).getByRole('row');
+  await expect(rows.nth(1)).toContainText('Hélène Boyer');
+  await expect(rows.nth(2)).toContainText('Paul Néhoué');
+  await expect(rows.nth(2)).toContainText('Premier adjoint');
+  await expect(rows.nth(3)).toContainText('Josiane Kawa');
+  await expect(rows.nth(3)).toContainText('2e adjointe');
+  await expectAccessible(page, 'le conseil');
+
+  await page.getByRole('button', { name: 'Nouvel élu' }).click();
+  const form = page.getByRole('dialog', { name: 'Nouvel élu' });
+  await form.getByRole('button', { name: 'Ajouter un mandat' }).click();
+  await expect(form.getByRole('textbox', { name: 'Début du mandat 1' })).toBeVisible();
+  await expectAccessible(page, 'le formulaire d’un élu');
+  await form.getByRole('button', { name: 'Annuler' }).click();
+
+  await page
+    .getByRole('navigation', { name: 'Sections de l’annuaire' })
+    .getByRole('link', { name: 'Groupes politiques' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Groupes politiques' })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: 'Mont-Dore Autrement' })).toBeVisible();
+  await page.getByRole('button', { name: 'Nouveau groupe' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nouveau groupe' });
+  await dialog.getByRole('textbox', { name: 'Nom du groupe' }).fill(groupName);
+  await expectAccessible(page, 'le formulaire d’un groupe');
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  const row = page.getByRole('row', { name: new RegExp(`^${groupName}`) });
+  await expect(row).toContainText('Majorité');
+  await expectAccessible(page, 'les groupes politiques');
+  await row.getByRole('button', { name: `Supprimer ${groupName}` }).click();
+  await page
+    .getByRole('dialog', { name: 'Confirmer la suppression' })
+    .getByRole('button', { name: 'Supprimer' })
+    .click();
+  await expect(page.getByRole('rowheader', { name: groupName })).toHaveCount(0);
+});
