@@ -11,7 +11,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
@@ -88,6 +88,9 @@ try {
 
   const run = async (pass: string) => {
     started = performance.now();
+    // CPU time too: the machine may be shared, and PGlite runs on this process's one thread,
+    // so CPU seconds say what the import costs when it has a core to itself.
+    const cpu = process.cpuUsage();
     const result = await db.transaction(async (tx) => {
       const file = openCsv(text);
       return importContacts(tx, actor, csvDrafts(file, suggestMapping(file.header)), {
@@ -98,13 +101,16 @@ try {
       });
     });
     const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
+    const cpuSeconds = (used.user + used.system) / 1e6;
     const { created, updated, unchanged, skipped } = result;
     console.info(
       `${label} ${pass}: ${result.rows} rows in ${seconds.toFixed(1)} s = ${Math.round(result.rows / seconds)} rows/s` +
+        ` (CPU ${cpuSeconds.toFixed(1)} s, load average ${loadavg()[0]?.toFixed(1)})` +
         ` (created ${created}, updated ${updated}, unchanged ${unchanged}, skipped ${skipped})`,
     );
     if (result.errors.length > 0) console.info('first errors:', result.errors.slice(0, 5));
-    return { pass, rows: result.rows, seconds, created, updated, unchanged, skipped };
+    return { pass, rows: result.rows, seconds, cpuSeconds, created, updated, unchanged, skipped };
   };
   const first = await run('import');
   const second = await run('re-import');
