@@ -158,7 +158,11 @@ function ExportView({ data }: { data: TPersonalDataExport }) {
           <List size="sm">
             {data.mandates.map((m) => (
               <List.Item key={m.id}>
-                {[m.label ?? m.function, m.collectivityName ?? m.bodyName, periodOf(m.startDate, m.endDate, t)]
+                {[
+                  m.label ?? m.function,
+                  m.collectivityName ?? m.bodyName,
+                  periodOf(m.startDate, m.endDate, t, i18n.language),
+                ]
                   .filter(Boolean)
                   .join(' · ')}
               </List.Item>
@@ -242,8 +246,20 @@ function ExportView({ data }: { data: TPersonalDataExport }) {
   );
 }
 
-function periodOf(start: string | null, end: string | null, t: (k: string, o?: Record<string, string>) => string) {
-  if (start && end) return t('privacy.export.period', { start, end });
-  if (start) return t('privacy.export.since', { start });
+/** A calendar date (YYYY-MM-DD) as the reader writes it: 04/07/2020 in French. */
+function day(iso: string, language: string): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', { timeZone: 'UTC' }).format(date);
+}
+
+function periodOf(
+  start: string | null,
+  end: string | null,
+  t: (k: string, o?: Record<string, string>) => string,
+  language: string,
+) {
+  if (start && end) return t('privacy.export.period', { start: day(start, language), end: day(end, language) });
+  if (start) return t('privacy.export.since', { start: day(start, language) });
   return '';
 }

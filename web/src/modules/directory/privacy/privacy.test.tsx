@@ -169,7 +169,7 @@ describe('the readable export', () => {
     expect(screen.getByText('julie@exemple.nc')).toBeDefined();
     expect(screen.getByText(/1 rue de la Mairie, 98809 Mont-Dore/)).toBeDefined();
     expect(screen.getByText('Rappeler après le conseil.')).toBeDefined();
-    expect(screen.getByText(/Maire · Mont-Dore · depuis le 2020-07-04/)).toBeDefined();
+    expect(screen.getByText(/Maire · Mont-Dore · depuis le 04\/07\/2020/)).toBeDefined();
     expect(screen.getByText('Avenir Mont-Dore')).toBeDefined();
     expect(screen.getByText('julie|julie|1975-01-01')).toBeDefined();
     expect(screen.getByRole('region', { name: 'Relations avec d’autres contacts' }).textContent).toMatch(
