@@ -268,6 +268,12 @@ describe('relations, duplicates and merges', () => {
     const [merged] = await t.app.ctx.db.select().from(contacts).where(eq(contacts.id, twin));
     expect(merged).toMatchObject({ displayName: 'Contact anonymisé', emails: [] });
     expect(merged?.anonymisedAt).toBeInstanceOf(Date);
+    // Undoing the merge would bring the person back from the merge's audit: refused.
+    const undo = await api('chief_of_staff').post(`/api/v1/contacts/${person}/merges/${merge.json().auditId}/undo`);
+    expect(undo.statusCode).toBe(409);
+    const [after] = await t.app.ctx.db.select().from(contacts).where(eq(contacts.id, person));
+    expect(after).toMatchObject({ displayName: 'Contact anonymisé', emails: [] });
+    expect(merged?.mergedIntoId).toBeNull();
     // The association's card is not the person's data: it stays.
     expect((await api('chief_of_staff').get(`/api/v1/contacts/${asso}`)).json().name).toBe('Comité des fêtes de Plum');
   });

@@ -49,6 +49,8 @@ export async function anonymiseContact(tx: Queryable, actor: Actor | null, input
       displayName: ANONYMISED_NAME,
       sortName: sortKey(ANONYMISED_NAME),
       anonymisedAt: now,
+      // Out of any merge: undoing one would bring the person's data back from the merge's audit.
+      mergedIntoId: null,
       updatedAt: now,
     })
     .where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId), isNull(contacts.anonymisedAt)))
