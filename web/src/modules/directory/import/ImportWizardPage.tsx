@@ -157,7 +157,6 @@ export function ImportWizard() {
         if (target < step && step < 3) go(target);
       }}
       allowNextStepsSelect={false}
-      aria-label={t('importWizard.stepsLabel')}
     >
       <Stepper.Step label={t('importWizard.steps.file')} description={t('importWizard.steps.fileHelp')}>
         <Stack gap="md" maw={720}>
