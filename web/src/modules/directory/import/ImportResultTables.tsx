@@ -6,7 +6,7 @@ import { csvFieldLabel } from './csv-fields';
 
 /** The counts of a dry run or an import, one row each, so they read as « Créés : 526 ». */
 export function ImportCounts({ result, caption }: { result: TImportResult; caption: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const rows: [string, number][] = [
     [t('importWizard.counts.rows'), result.rows],
     [t('importWizard.counts.created'), result.created],
@@ -22,9 +22,21 @@ export function ImportCounts({ result, caption }: { result: TImportResult; capti
         {rows.map(([label, value]) => (
           <Table.Tr key={label}>
             <Table.Th scope="row">{label}</Table.Th>
-            <Table.Td ta="right">{value.toLocaleString('fr-FR')}</Table.Td>
+            <Table.Td ta="right">{value.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'fr-FR')}</Table.Td>
           </Table.Tr>
         ))}
+        {result.durationMs !== undefined && (
+          <Table.Tr>
+            <Table.Th scope="row">{t('importWizard.counts.duration')}</Table.Th>
+            <Table.Td ta="right">
+              {t('importWizard.seconds', {
+                value: (result.durationMs / 1000).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'fr-FR', {
+                  maximumFractionDigits: 1,
+                }),
+              })}
+            </Table.Td>
+          </Table.Tr>
+        )}
       </Table.Tbody>
     </Table>
   );

@@ -99,7 +99,12 @@ describe('the import wizard', () => {
       if (form.dryRun === 'true') {
         return [
           200,
-          result({ created: 525, skipped: 1, errors: [{ row: 12, message: 'La date de naissance est invalide.' }] }),
+          result({
+            created: 525,
+            skipped: 1,
+            errors: [{ row: 12, message: 'La date de naissance est invalide.' }],
+            durationMs: 1234,
+          }),
         ];
       }
       return [200, result({ dryRun: false, created: 525, skipped: 1, errors: [] })];
@@ -134,6 +139,7 @@ describe('the import wizard', () => {
     expect(rowOf(counts, 'Lignes lues')).toBe('Lignes lues526');
     expect(rowOf(counts, 'Créés')).toBe('Créés525');
     expect(rowOf(counts, 'Erreurs')).toBe('Erreurs1');
+    expect(rowOf(counts, 'Durée')).toBe('Durée1,2 s');
     const errors = screen.getByRole('table', { name: '1 ligne(s) en erreur' });
     expect(within(errors).getByRole('cell', { name: '12' })).toBeDefined();
     expect(within(errors).getByRole('cell', { name: 'La date de naissance est invalide.' })).toBeDefined();
