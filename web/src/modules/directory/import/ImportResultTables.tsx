@@ -42,17 +42,22 @@ export function ImportCounts({ result, caption }: { result: TImportResult; capti
   );
 }
 
+/** The server reports the first 1,000 row errors (contracts/src/imports.ts). */
+const MAX_REPORTED_ERRORS = 1000;
+
 /** The rows in error: line of the file, field at fault, the server's French message. */
-export function RowErrorsTable({ errors, skipped }: { errors: TImportRowError[]; skipped: number }) {
+export function RowErrorsTable({ errors }: { errors: TImportRowError[] }) {
   const { t } = useTranslation();
   if (errors.length === 0) return <Text>{t('importWizard.noErrors')}</Text>;
+  // A row may fail on several fields; the server sends the first 1,000 errors only.
+  const lines = new Set(errors.map((e) => e.row)).size;
   return (
     <TableScroller label={t('importWizard.errorsLabel')} minWidth={560}>
       <Table striped>
         <Table.Caption>
-          {errors.length < skipped
+          {errors.length >= MAX_REPORTED_ERRORS
             ? t('importWizard.errorsCaptionCapped', { count: errors.length })
-            : t('importWizard.errorsCaption', { count: errors.length })}
+            : t('importWizard.errorsCaption', { count: errors.length, lines })}
         </Table.Caption>
         <Table.Thead>
           <Table.Tr>

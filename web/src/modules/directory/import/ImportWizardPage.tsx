@@ -253,7 +253,7 @@ export function ImportWizard() {
             <>
               <Text>{t('importWizard.dryRunIntro')}</Text>
               <ImportCounts result={dryRun} caption={t('importWizard.dryRunCaption')} />
-              <RowErrorsTable errors={dryRun.errors} skipped={dryRun.skipped} />
+              <RowErrorsTable errors={dryRun.errors} />
             </>
           )}
           {importCall.isError && <ProblemAlert error={importCall.error} title={t('importWizard.importFailed')} />}
@@ -277,7 +277,7 @@ export function ImportWizard() {
                 {t('importWizard.done', { count: result.rows })}
               </Alert>
               <ImportCounts result={result} caption={t('importWizard.resultCaption')} />
-              <RowErrorsTable errors={result.errors} skipped={result.skipped} />
+              <RowErrorsTable errors={result.errors} />
             </>
           )}
           <Group>

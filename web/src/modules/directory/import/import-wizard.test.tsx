@@ -140,7 +140,7 @@ describe('the import wizard', () => {
     expect(rowOf(counts, 'Créés')).toBe('Créés525');
     expect(rowOf(counts, 'Erreurs')).toBe('Erreurs1');
     expect(rowOf(counts, 'Durée')).toBe('Durée1,2 s');
-    const errors = screen.getByRole('table', { name: '1 ligne(s) en erreur' });
+    const errors = screen.getByRole('table', { name: '1 erreur(s) sur 1 ligne(s)' });
     expect(within(errors).getByRole('cell', { name: '12' })).toBeDefined();
     expect(within(errors).getByRole('cell', { name: 'La date de naissance est invalide.' })).toBeDefined();
     fireEvent.click(screen.getByRole('button', { name: 'Importer' }));
