@@ -13,9 +13,12 @@ import { Panel } from '../../ui/Panel';
 import { problemMessage } from '../../ui/problem-message';
 import { usePageTitle } from '../../ui/use-page-title';
 import { ContactFormModal } from './ContactFormModal';
+import { DuplicatesPanel } from './DuplicatesPanel';
 import { allTerritories, CONTACTS_KEY, contactKey, directoryApi, TERRITORIES_KEY } from './directory-api';
 import { DIRECTORY_PATH, formatPhone } from './directory-rules';
 import { PersonalDataPanel } from './privacy/PersonalDataPanel';
+import { RelationsPanel } from './RelationsPanel';
+import { TimelinePanel } from './TimelinePanel';
 
 export function ContactPage() {
   const { t } = useTranslation();
@@ -211,6 +214,9 @@ function ContactView({ contact }: { contact: TContact }) {
         </Text>
       </Panel>
       <PersonalDataPanel contact={contact} />
+      <DuplicatesPanel contact={contact} />
+      <RelationsPanel contact={contact} />
+      <TimelinePanel contact={contact} />
       <HistoryPanel recordType="contact" recordId={contact.id} />
 
       <ContactFormModal

@@ -2,7 +2,9 @@ import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../../app/shell/NotFoundPage';
 import { ContactPage } from './ContactPage';
 import { ContactsPage } from './ContactsPage';
+import { DuplicatesPage } from './DuplicatesPage';
 import { ImportWizardPage } from './import/ImportWizardPage';
+import { MergePage } from './MergePage';
 import { OfficialPage } from './officials/OfficialPage';
 import { OfficialsPage } from './officials/OfficialsPage';
 import { PoliticalGroupsPage } from './officials/PoliticalGroupsPage';
@@ -17,6 +19,8 @@ export default function DirectoryPage() {
     <Routes>
       <Route index element={<ContactsPage />} />
       <Route path="contacts/:id" element={<ContactPage />} />
+      <Route path="contacts/:id/merge/:otherId" element={<MergePage />} />
+      <Route path="duplicates" element={<DuplicatesPage />} />
       <Route path="territories" element={<TerritoriesPage />} />
       <Route path="services" element={<ServicesPage />} />
       <Route path="services/:id" element={<ServicesPage />} />

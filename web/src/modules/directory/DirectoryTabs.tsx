@@ -2,6 +2,7 @@ import { Anchor, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useMe } from '../../ui/me-context';
+import { DUPLICATES_PATH } from './contact-links-api';
 import { DIRECTORY_PATH } from './directory-rules';
 import { GROUPS_PATH, OFFICIALS_PATH } from './officials/officials-api';
 import { canSeeAffiliations } from './officials/officials-rules';
@@ -18,6 +19,7 @@ export function DirectoryTabs() {
     { to: `${DIRECTORY_PATH}/territories`, label: t('directory.tabs.territories') },
     { to: `${DIRECTORY_PATH}/services`, label: t('directory.tabs.services') },
     { to: OFFICIALS_PATH, label: t('officials.tab') },
+    { to: DUPLICATES_PATH, label: t('duplicates.tab') },
     // Affiliation is sensitive: the groups page is the cabinet's.
     ...(canSeeAffiliations(me.role) ? [{ to: GROUPS_PATH, label: t('officials.groups.tab') }] : []),
     ...privacyTab,
