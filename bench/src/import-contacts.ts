@@ -14,15 +14,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { TContactQuery } from '@dircab/contracts';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { csvDrafts, openCsv } from '../../server/src/modules/directory/imports/csv-file';
 import { suggestMapping } from '../../server/src/modules/directory/imports/csv-mapping';
 import { importContacts } from '../../server/src/modules/directory/imports/import-contacts';
+import { findContacts } from '../../server/src/modules/directory/queries/find-contacts';
 import { type Database, openDatabase, queryRows } from '../../server/src/platform/db/client';
 import { newId } from '../../server/src/platform/db/columns';
 import { applyMigrations } from '../../server/src/platform/db/migrate';
 import type { Actor } from '../../server/src/platform/policy/actor';
+import { buildSearchQuery, searchRecords } from '../../server/src/platform/search/search-records';
 import { contactsCsv, TERRITORIES } from './contact-rows';
 
 const { values: args } = parseArgs({
@@ -115,20 +118,20 @@ try {
   const first = await run('import');
   const second = await run('re-import');
 
-  // The searches a user runs afterwards, with their plans.
-  const probe = 'dupond';
+  // The searches a user runs afterwards, through the server's own queries, and the plan of
+  // the global search: the name indexes must still serve them after a big import.
+  const probe = 'wahetra';
   started = performance.now();
-  const found = await queryRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from (select 1 from contacts where org_id = ${orgId}
-          and dircab_unaccent(lower(display_name)) % ${probe} limit 50) x`,
-  );
-  const searchMs = performance.now() - started;
-  const plan = await queryRows<{ 'QUERY PLAN': string }>(
-    db,
-    sql`explain select id from contacts where org_id = ${orgId} and dircab_unaccent(lower(display_name)) % ${probe} limit 50`,
-  );
-  console.info(`trigram search "${probe}": ${found[0]?.n} hits (first 50) in ${searchMs.toFixed(0)} ms`);
+  const list = await findContacts(db, actor, { q: probe, limit: 50 } as TContactQuery);
+  const listMs = performance.now() - started;
+  started = performance.now();
+  const global = await searchRecords(db, actor, { q: probe, limit: 10 });
+  const globalMs = performance.now() - started;
+  const statement = buildSearchQuery(actor, { q: probe, limit: 10 });
+  const plan = statement ? await queryRows<{ 'QUERY PLAN': string }>(db, sql`explain ${statement}`) : [];
+  const hits = global.groups.reduce((n, g) => n + g.hits.length, 0);
+  console.info(`contacts?q=${probe}: ${list.data.length} contacts (first page) in ${listMs.toFixed(0)} ms`);
+  console.info(`search?q=${probe}: ${hits} hits in ${globalMs.toFixed(0)} ms; plan:`);
   console.info(plan.map((p) => `  ${p['QUERY PLAN']}`).join('\n'));
   console.info(JSON.stringify({ database: label, runs: [first, second] }));
 } finally {

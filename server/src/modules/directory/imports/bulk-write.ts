@@ -146,8 +146,7 @@ export async function insertIdentities(
     )}, ${arr(
       rows.map((r) => r.contactId),
       'uuid[]',
-    )}) as u(key, contact_id)
-    on conflict (org_id, source, key) do nothing`);
+    )}) as u(key, contact_id)`);
 }
 
 /** The search body of a contact: the same as indexContact writes for one contact. */
@@ -228,4 +227,13 @@ export async function insertAuditRows(tx: Queryable, actor: Actor, rows: AuditRo
       ],
       sql`, `,
     )}) as u(id, action, record_type, record_id, summary)`);
+}
+
+/**
+ * One import at a time per organisation: two imports of the same file running side by side
+ * on PostgreSQL would both find no identity and both create the contacts. Held until the
+ * import's transaction ends.
+ */
+export async function lockImports(tx: Queryable, orgId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`dircab.import:${orgId}`}, 0))`);
 }

@@ -123,6 +123,7 @@ describe('POST /api/v1/imports format=csv', () => {
       unchanged: 0,
       skipped: 0,
       errors: [],
+      durationMs: expect.any(Number),
     });
     const [sandrine] = await contactByName('Sandrine WAHETRA');
     expect(sandrine).toMatchObject({

@@ -2,50 +2,55 @@ import { sql } from 'drizzle-orm';
 import { type DbDriver, type Queryable, queryRows } from '../../../platform/db/client';
 
 // The name indexes (trigram on contacts.display_name, full text and trigram on search_index)
-// are GIN indexes built with fastupdate = off (migration 0003): PGlite has no autovacuum to
-// flush a pending list. Inserting row by row into them was half of an import's time on
-// PGlite. For a big import on PGlite the pending list is switched on inside the import's
-// transaction, filled, then merged into the index in one sorted pass by
-// gin_clean_pending_list() before commit, and fastupdate is switched off again: searches
-// after the commit read a clean index, and a rollback restores the option by itself.
+// are GIN indexes. Inserting into them row by row was half of an import's time. A GIN index
+// with a pending list (fastupdate) takes new entries in a list instead, merged into the index
+// in one sorted pass, which is much cheaper per row. For a big import:
 //
-// Not on PostgreSQL: ALTER INDEX … SET takes an ACCESS EXCLUSIVE lock on the index, which
-// would block every reader of contacts for the length of the import; its native GIN insert
-// is fast enough (see bench/README.md).
+// - PGlite: the indexes are built with fastupdate = off (migration 0003: no autovacuum would
+//   ever merge the list). The import switches the list on inside its transaction, fills it,
+//   merges it with gin_clean_pending_list() before commit and switches it off again; a
+//   rollback restores the option by itself. PGlite runs one transaction at a time, so the
+//   ACCESS EXCLUSIVE lock of ALTER INDEX blocks nobody who was not already waiting.
+// - PostgreSQL: the indexes keep their pending list (migration 0009); ALTER INDEX would block
+//   every reader of contacts for the length of the import. The import only raises
+//   gin_pending_list_limit for its own transaction (a setting, no lock), so the list is merged
+//   a few times in big sorted passes, and merges what is left before commit.
 
 /** Below this many rows the switch costs more than it saves. */
 export const DEFERRED_GIN_MIN_ROWS = 5_000;
 
+/** PostgreSQL: concurrent searches read the list until it is merged, so it stays moderate. */
+const PENDING_LIST_LIMIT: Record<DbDriver, string> = { pglite: '1GB', postgres: '64MB' };
+
 const TABLES = ['contacts', 'search_index'];
 
-/** The GIN indexes of the tables an import writes that were built with fastupdate off. */
-async function slowGinIndexes(tx: Queryable): Promise<string[]> {
-  const rows = await queryRows<{ name: string }>(
+/** The GIN indexes of the tables an import writes, and whether each was built with fastupdate off. */
+async function ginIndexes(tx: Queryable): Promise<{ name: string; off: boolean }[]> {
+  return queryRows<{ name: string; off: boolean }>(
     tx,
-    sql`select i.relname as name
+    sql`select i.relname as name,
+               coalesce(i.reloptions, '{}') && array['fastupdate=false', 'fastupdate=off'] as off
         from pg_index x
         join pg_class i on i.oid = x.indexrelid
         join pg_class t on t.oid = x.indrelid
         join pg_am am on am.oid = i.relam
-        where am.amname = 'gin' and t.relname in (${sql.join(
-          TABLES.map((name) => sql`${name}`),
-          sql`, `,
-        )})
-          and t.relnamespace = 'public'::regnamespace
-          and coalesce(i.reloptions, '{}') && array['fastupdate=false', 'fastupdate=off']`,
+        where am.amname = 'gin' and t.relnamespace = 'public'::regnamespace
+          and t.relname in (${sql.join(
+            TABLES.map((name) => sql`${name}`),
+            sql`, `,
+          )})`,
   );
-  return rows.map((r) => r.name);
 }
 
 const quoted = (name: string) => sql.raw(`"${name.replaceAll('"', '""')}"`);
 
 /**
- * Switches the pending lists on once an import in progress is big enough (PGlite only), and
- * merges them before the caller's transaction commits. Call `grown` before writing each batch
- * with the rows read so far, and `finish` after the last batch.
+ * Defers the GIN work of an import in progress once it is big enough, and merges it before
+ * the caller's transaction commits. Call `grown` before writing each batch with the rows read
+ * so far, and `finish` after the last batch.
  */
 export class DeferredGin {
-  private indexes: string[] | null = null;
+  private indexes: { name: string; off: boolean }[] | null = null;
 
   constructor(
     private readonly tx: Queryable,
@@ -53,24 +58,27 @@ export class DeferredGin {
   ) {}
 
   async grown(rowsRead: number): Promise<void> {
-    if (this.indexes || this.driver !== 'pglite' || rowsRead < DEFERRED_GIN_MIN_ROWS) return;
-    this.indexes = await slowGinIndexes(this.tx);
-    // The pending list is merged when we say so, not every 4 MB.
-    await this.tx.execute(sql`set local gin_pending_list_limit = '1GB'`);
-    for (const name of this.indexes) {
-      await this.tx.execute(sql`alter index ${quoted(name)} set (fastupdate = true)`);
+    if (this.indexes || rowsRead < DEFERRED_GIN_MIN_ROWS) return;
+    this.indexes = await ginIndexes(this.tx);
+    await this.tx.execute(sql`select set_config('gin_pending_list_limit', ${PENDING_LIST_LIMIT[this.driver]}, true)`);
+    if (this.driver !== 'pglite') return;
+    for (const { name, off } of this.indexes) {
+      if (off) await this.tx.execute(sql`alter index ${quoted(name)} set (fastupdate = true)`);
     }
   }
 
   async finish(): Promise<void> {
     if (!this.indexes) return;
-    for (const name of this.indexes) {
+    for (const { name, off } of this.indexes) {
       await this.tx.execute(sql`select gin_clean_pending_list(${name}::regclass)`);
-      await this.tx.execute(sql`alter index ${quoted(name)} set (fastupdate = false)`);
+      if (off && this.driver === 'pglite') {
+        await this.tx.execute(sql`alter index ${quoted(name)} set (fastupdate = false)`);
+      }
     }
     this.indexes = null;
-    // PGlite has no autovacuum: without fresh statistics its planner would not know the
-    // tables grew and could turn away from the name indexes until the nightly ANALYZE.
+    // PGlite has no autovacuum (and a PostgreSQL may run without it): without fresh
+    // statistics the planner would not know the tables grew and could turn away from the
+    // name indexes until the next ANALYZE.
     await this.tx.execute(sql`analyze contacts`);
     await this.tx.execute(sql`analyze search_index`);
   }

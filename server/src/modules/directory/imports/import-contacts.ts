@@ -16,6 +16,7 @@ import {
   insertAuditRows,
   insertContacts,
   insertIdentities,
+  lockImports,
   updateContacts,
 } from './bulk-write';
 import { type CheckedContact, type ContactDraft, checkDraft } from './contact-draft';
@@ -53,6 +54,7 @@ export async function importContacts(
   drafts: Iterable<ContactDraft>,
   options: ImportContactsOptions,
 ): Promise<TImportResult> {
+  await lockImports(tx, actor.orgId);
   const result = emptyResult(options.format);
   const importId = newId();
   const report = (errors: TImportRowError[]) => {

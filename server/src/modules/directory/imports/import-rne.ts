@@ -17,6 +17,7 @@ import {
   insertAuditRows,
   insertContacts,
   insertIdentities,
+  lockImports,
 } from './bulk-write';
 import { readCsv } from './csv';
 import { DeferredGin } from './deferred-gin';
@@ -68,6 +69,7 @@ export async function importRne(
       `Ce n’est pas un fichier du Répertoire national des élus : colonnes manquantes ${layout.missing.join(', ')}.`,
     );
   }
+  await lockImports(tx, actor.orgId);
   const [org] = await tx
     .select({ officialCode: organisations.officialCode })
     .from(organisations)

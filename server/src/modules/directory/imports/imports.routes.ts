@@ -121,6 +121,7 @@ export async function registerImportRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const actor = actorOf(request);
+      const started = performance.now();
       const { text, fields } = await readImportForm(request, ZImportFields);
       const dryRun = fields.dryRun === 'true';
       const region = regionOf(request);
@@ -157,7 +158,7 @@ export async function registerImportRoutes(app: FastifyInstance) {
       }
       try {
         return await db.transaction(async (tx) => {
-          const result = { ...(await run(tx)), dryRun };
+          const result = { ...(await run(tx)), dryRun, durationMs: Math.round(performance.now() - started) };
           if (dryRun) throw new DryRun(result);
           return result;
         });

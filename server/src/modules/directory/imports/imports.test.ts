@@ -112,6 +112,7 @@ describe('POST /api/v1/imports format=rne', () => {
       unchanged: 0,
       skipped: 0,
       errors: [],
+      durationMs: expect.any(Number),
     });
     expect(await count('contacts')).toBe(526);
     expect(await count('mandates')).toBe(526);
