@@ -12,6 +12,7 @@ import {
   type TestOrg,
 } from '../../../../test/test-app';
 import { queryRows } from '../../../platform/db/client';
+import { DEFERRED_GIN_MIN_ROWS } from './deferred-gin';
 
 // CSV and vCard imports and the preview, through the real server on a real database.
 
@@ -341,6 +342,63 @@ describe('POST /api/v1/imports format=csv', () => {
     const mine = await as(t.app, cookies.executive).get('/api/v1/contacts?q=gomes');
     expect(mine.json().data).toHaveLength(1);
   });
+});
+
+describe('a big CSV import (past the deferred GIN threshold)', () => {
+  const NAME_INDEXES = ['contacts_name_trgm_idx', 'search_document_idx', 'search_title_trgm_idx'];
+  const fastupdate = async () => {
+    const rows = await queryRows<{ name: string; options: string[] | null }>(
+      t.app.ctx.db,
+      sql`select relname as name, reloptions as options from pg_class where relname in (${sql.join(
+        NAME_INDEXES.map((n) => sql`${n}`),
+        sql`, `,
+      )}) order by relname`,
+    );
+    return rows.map((r) => `${r.name}:${(r.options ?? []).join(',')}`);
+  };
+  const bigFile = () => {
+    const lines = ['Nom;Prénom;Courriel'];
+    for (let i = 0; i < DEFERRED_GIN_MIN_ROWS + 1_000; i++) {
+      lines.push(
+        i === 4_321
+          ? 'KALOÏ-TÉSTÉ;Wassissi;w.kaloi@example.nc'
+          : `DUPONT${i};Personne${i % 50};personne.${i}@example.nc`,
+      );
+    }
+    return csv(lines.join('\n'));
+  };
+
+  it('dry run: rolls back the index options with everything else', async () => {
+    const before = { options: await fastupdate(), counts: await counts() };
+    const res = await upload(cookies.executive, { format: 'csv', dryRun: 'true' }, bigFile());
+    expect(res.json()).toMatchObject({ dryRun: true, created: DEFERRED_GIN_MIN_ROWS + 1_000, skipped: 0 });
+    expect({ options: await fastupdate(), counts: await counts() }).toEqual(before);
+  }, 120_000);
+
+  it('leaves the name indexes as they were and the imported contacts found by both searches', async () => {
+    const options = await fastupdate();
+    const res = await upload(cookies.executive, { format: 'csv' }, bigFile());
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ created: DEFERRED_GIN_MIN_ROWS + 1_000, skipped: 0, errors: [] });
+    expect(await fastupdate()).toEqual(options);
+
+    const list = await as(t.app, cookies.advisor).get('/api/v1/contacts?q=kaloi-teste');
+    expect(list.json().data.map((c: { displayName: string }) => c.displayName)).toEqual(['Wassissi KALOÏ-TÉSTÉ']);
+    const search = await as(t.app, cookies.advisor).get('/api/v1/search?q=kaloï');
+    const titles = (search.json().groups as { kind: string; hits: { title: string }[] }[])
+      .filter((g) => g.kind === 'contact')
+      .flatMap((g) => g.hits.map((h) => h.title));
+    expect(titles).toContain('Wassissi KALOÏ-TÉSTÉ');
+    // The pending lists were merged before commit: the GIN indexes hold the entries themselves.
+    const pending = await queryRows<{ n: number }>(
+      t.app.ctx.db,
+      sql`select coalesce(sum(gin_clean_pending_list(c.oid::regclass)), 0)::int as n from pg_class c where c.relname in (${sql.join(
+        NAME_INDEXES.map((n) => sql`${n}`),
+        sql`, `,
+      )})`,
+    );
+    expect(pending[0]?.n).toBe(0);
+  }, 120_000);
 });
 
 describe('POST /api/v1/imports format=vcard', () => {
