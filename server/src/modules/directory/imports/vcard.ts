@@ -28,7 +28,7 @@ interface LogicalLine {
 }
 
 const isQuotedPrintable = (text: string) =>
-  /;\s*(ENCODING=)?QUOTED-PRINTABLE\s*[;:]/i.test(text.split(':', 1)[0] + ':');
+  /;\s*(ENCODING=)?QUOTED-PRINTABLE\s*[;:]/i.test(`${text.split(':', 1)[0]}:`);
 
 /** Physical lines → logical lines: folded continuations joined, quoted-printable soft breaks too. */
 function* unfold(text: string): Generator<LogicalLine> {
