@@ -248,6 +248,9 @@ describe('POST /api/v1/imports format=csv', () => {
       'Robot;;;R2D2;;;;;;;;;',
       'Personne;M.;Paul;BON;;paul.bon@example.nc;;;;;;;',
       'Organisme;;;;Association des pêcheurs;contact@peche.example;;;;;;;',
+      // A spreadsheet's blank trailing lines are not rows.
+      ';;;;;;;;;;;;',
+      ' ; ;;;;;;;;;;;',
     ].join('\n');
     const before = await counts();
     const res = await upload(cookies.chief_of_staff, { format: 'csv' }, csv(text));

@@ -25,8 +25,14 @@ export function openCsv(text: string, delimiter?: CsvDelimiter): CsvFile {
   return { delimiter: chosen, header, records };
 }
 
-/** The file's records as contact drafts, through the mapping. */
+/** A spreadsheet's trailing `;;;;` lines: no data, not rows. */
+export const isBlank = (record: CsvRecord) => record.fields.every((f) => f.trim() === '');
+
+/** The file's records as contact drafts, through the mapping (blank lines skipped). */
 export function* csvDrafts(file: CsvFile, mapping: TCsvMapping): Generator<ContactDraft> {
   const plan = planColumns(file.header, mapping);
-  for (const record of file.records) yield draftFromRecord(plan, record);
+  for (const record of file.records) {
+    if (isBlank(record)) continue;
+    yield draftFromRecord(plan, record);
+  }
 }

@@ -5,7 +5,7 @@ import { problems } from '../../../platform/errors/problem';
 import type { Actor } from '../../../platform/policy/actor';
 import { organisations } from '../../org/org.schema';
 import { type CsvDelimiter, readCsv } from './csv';
-import { openCsv } from './csv-file';
+import { isBlank, openCsv } from './csv-file';
 import { suggestMapping } from './csv-mapping';
 import { readRneRow, rneLayout, sameCode } from './rne';
 import { readVcards } from './vcard';
@@ -33,6 +33,7 @@ export async function previewImport(
     const sample: string[][] = [];
     let rows = 0;
     for (const record of file.records) {
+      if (isBlank(record)) continue;
       rows++;
       if (sample.length < SAMPLE) sample.push(file.header.map((_h, i) => record.fields[i] ?? ''));
     }
