@@ -29,6 +29,7 @@ import { mergeContacts } from './commands/merge-contacts';
 import { undoMerge } from './commands/undo-merge';
 import { updateRelation } from './commands/update-relation';
 import { DIRECTORY_ROLES } from './directory.policy';
+import { registerDuplicateRefreshJob } from './duplicates/duplicate-refresh-job';
 import { findContact } from './queries/find-contacts';
 import { findContactDuplicates, findDuplicates } from './queries/find-duplicates';
 import { findRelations, presentRelation } from './queries/find-relations';
@@ -41,6 +42,8 @@ const noContent = { 204: z.null().describe('Aucun contenu') };
 export function registerContactLinkRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
+  // Imports hand their new contacts to this job (duplicates/duplicate-refresh-job.ts).
+  registerDuplicateRefreshJob(app.ctx.jobs, db);
   const read = access.roles('contacts.read', DIRECTORY_ROLES.readContacts);
   const write = access.roles('contacts.write', DIRECTORY_ROLES.writeContacts);
   // Merging removes a contact: the roles that may delete contacts.

@@ -9,6 +9,9 @@ import {
   type TestApp,
   type TestOrg,
 } from '../../../test/test-app';
+import { contactNames } from './contact-names';
+import { contacts } from './directory.schema';
+import { enqueueDuplicateRefresh } from './duplicates/duplicate-refresh-job';
 import { scorePair } from './duplicates/duplicate-score';
 import { matchKeysOf } from './duplicates/match-keys';
 
@@ -181,6 +184,38 @@ describe('likely duplicates', () => {
     // An edit of either contact does not bring a dismissed pair back.
     await api('chief_of_staff').patch(`/api/v1/contacts/${byEmail}`, { jobTitle: 'Trésorière' });
     expect((await allPairs()).map(ids)).not.toContain(pairOf(julie, byEmail));
+  });
+
+  it('catch up on contacts written in bulk (an import) through the refresh job', async () => {
+    const { db } = t.app.ctx;
+    const bulk = await db.transaction(async (tx) => {
+      const rows = await tx
+        .insert(contacts)
+        .values(
+          [
+            ['Noëlla', 'Kaloi'],
+            ['NOELLA', 'KALOI'],
+          ].map(([firstName, lastName]) => ({
+            orgId: org.orgId,
+            kind: 'person' as const,
+            firstName,
+            lastName,
+            ...contactNames({ kind: 'person', firstName, lastName }),
+          })),
+        )
+        .returning({ id: contacts.id });
+      await enqueueDuplicateRefresh(
+        tx,
+        org.orgId,
+        rows.map((r) => r.id),
+      );
+      return rows.map((r) => r.id) as [string, string];
+    });
+    // Nothing yet: the import's transaction did not compare names.
+    expect((await allPairs()).map(ids)).not.toContain(pairOf(...bulk));
+    const run = await t.app.ctx.jobs.runDue();
+    expect(run.done).toBeGreaterThanOrEqual(1);
+    expect((await allPairs()).map(ids)).toContain(pairOf(...bulk));
   });
 
   it('reject bad input and write nothing', async () => {

@@ -1,10 +1,14 @@
 import type { TDuplicateReason } from '@dircab/contracts';
 
-/** Names at least this similar (pg_trgm similarity, accents and case removed) make a pair. */
-export const NAME_SIMILARITY_THRESHOLD = 0.5;
+/**
+ * Names at least this similar (pg_trgm similarity, accents and case removed) make a pair:
+ * « Julie Dupont »/« Julie Dupond » 0.73, « Clair »/« Claire Wamytan » 0.81, but
+ * « Julie Dupont-Martin »/« Julie Dupont-Moreau » 0.54 and « Julie Durand » 0.44 do not.
+ */
+export const NAME_SIMILARITY_THRESHOLD = 0.6;
 
 /** At most this many candidates are kept per contact: a common name must not flood the list. */
-export const MAX_CANDIDATES_PER_CONTACT = 20;
+export const MAX_CANDIDATES_PER_CONTACT = 10;
 
 const WEIGHTS: Record<Exclude<TDuplicateReason, 'name'>, number> = { email: 35, phone: 30, address: 20 };
 

@@ -39,18 +39,29 @@ export async function findMatches(
   await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(NAME_SIMILARITY_THRESHOLD)}, true)`);
 
   const ids = sources.map((s) => s.id);
-  const names = await queryRows<{ x: string; y: string; sim: number }>(
-    tx,
-    sql`select s.id::text as x, c.id::text as y,
-          similarity(dircab_unaccent(lower(c.display_name)), s.name_key) as sim
-        from (select * from unnest(${uuidArray(ids)}, ${textArray(sources.map((s) => s.kind))},
-                                   ${textArray(sources.map((s) => s.displayName))}) as u(id, kind, name)
-              cross join lateral (select dircab_unaccent(lower(u.name)) as name_key) k) s
-        join contacts c
-          on c.org_id = ${orgId}
-         and dircab_unaccent(lower(c.display_name)) % s.name_key
-         and c.kind = s.kind and c.id <> s.id and c.deleted_at is null`,
-  );
+  // One index lookup per contact: a single join over the whole batch was planned as a scan
+  // comparing every pair (34 s for 1,000 contacts among 5,000, against 1.7 ms per lookup).
+  const names: { x: string; y: string; sim: number }[] = [];
+  // Contacts written earlier in this very transaction (a batch being created) have no
+  // statistics yet, and the planner then walked the organisation's btree index comparing
+  // every name (7 s per 1,000 lookups instead of 1.6 s): the organisation and the kind are
+  // compared as text so that the trigram index is the only index that applies, and
+  // sequential scans are off.
+  const [setting] = await queryRows<{ v: string }>(tx, sql`select current_setting('enable_seqscan') as v`);
+  await tx.execute(sql`select set_config('enable_seqscan', 'off', true)`);
+  for (const s of sources) {
+    const found = await queryRows<{ y: string; sim: number }>(
+      tx,
+      sql`select c.id::text as y, similarity(dircab_unaccent(lower(c.display_name)), k.name_key) as sim
+          from (select dircab_unaccent(lower(${s.displayName})) as name_key) k
+          join contacts c
+            on dircab_unaccent(lower(c.display_name)) % k.name_key
+           and c.org_id::text = ${orgId}
+           and (c.kind || '') = ${s.kind} and c.id <> ${s.id} and c.deleted_at is null`,
+    );
+    for (const f of found) names.push({ x: s.id, y: f.y, sim: f.sim });
+  }
+  await tx.execute(sql`select set_config('enable_seqscan', ${setting?.v ?? 'on'}, true)`);
 
   const keyOwners = new Map<string, string[]>();
   for (const s of sources) {

@@ -40,7 +40,7 @@ export async function refreshDuplicateCandidates(tx: Queryable, orgId: string, i
 
   const sources = rows.map((r) => ({ id: r.id, kind: r.kind, displayName: r.displayName, keys: matchKeysOf(r) }));
   const keyRows = sources.flatMap((s) => s.keys.map((key) => ({ orgId, contactId: s.id, key })));
-  if (keyRows.length > 0) await tx.insert(contactMatchKeys).values(keyRows).onConflictDoNothing();
+  for (const chunk of chunks(keyRows)) await tx.insert(contactMatchKeys).values(chunk).onConflictDoNothing();
 
   const matches = await findMatches(tx, orgId, sources);
   const pairs = new Map<string, { contactA: string; contactB: string; score: number; reasons: string[] }>();
@@ -53,18 +53,26 @@ export async function refreshDuplicateCandidates(tx: Queryable, orgId: string, i
         pairs.set(id, { contactA: a, contactB: b, score: m.score, reasons: m.reasons });
     }
   }
-  if (pairs.size === 0) return;
-  await tx
-    .insert(contactDuplicateCandidates)
-    .values([...pairs.values()].map((p) => ({ orgId, ...p })))
-    .onConflictDoUpdate({
-      target: [
-        contactDuplicateCandidates.orgId,
-        contactDuplicateCandidates.contactA,
-        contactDuplicateCandidates.contactB,
-      ],
-      set: { score: sql`excluded.score`, reasons: sql`excluded.reasons` },
-    });
+  for (const chunk of chunks([...pairs.values()])) {
+    await tx
+      .insert(contactDuplicateCandidates)
+      .values(chunk.map((p) => ({ orgId, ...p })))
+      .onConflictDoUpdate({
+        target: [
+          contactDuplicateCandidates.orgId,
+          contactDuplicateCandidates.contactA,
+          contactDuplicateCandidates.contactB,
+        ],
+        set: { score: sql`excluded.score`, reasons: sql`excluded.reasons` },
+      });
+  }
+}
+
+/** Inserts of at most 1,000 rows: PostgreSQL takes 65,535 bind parameters per statement. */
+function chunks<T>(rows: readonly T[], size = 1000): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
 }
 
 /** Drops a contact from the duplicate machinery (it was merged or deleted). */
