@@ -141,6 +141,11 @@ function MergeForm({ kept, duplicate }: { kept: TContact; duplicate: TContact })
         <Title order={1}>{t('merge.title')}</Title>
         <Text c="dimmed">{t('merge.intro', { kept: kept.displayName, duplicate: duplicate.displayName })}</Text>
       </div>
+      {!(kept.policies.delete && duplicate.policies.delete) && (
+        <Alert color="gray" role="alert">
+          {t('merge.notAllowed')}
+        </Alert>
+      )}
       {kept.kind !== duplicate.kind && (
         <Alert color="red" role="alert">
           {t('merge.kindsDiffer')}
@@ -204,7 +209,10 @@ function MergeForm({ kept, duplicate }: { kept: TContact; duplicate: TContact })
             ))
           )}
           <Group>
-            <Button onClick={() => setConfirming(true)} disabled={kept.kind !== duplicate.kind}>
+            <Button
+              onClick={() => setConfirming(true)}
+              disabled={kept.kind !== duplicate.kind || !(kept.policies.delete && duplicate.policies.delete)}
+            >
               {t('merge.next')}
             </Button>
             <Button variant="default" component={Link} to={contactPath(kept.id)}>

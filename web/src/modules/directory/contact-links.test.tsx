@@ -209,6 +209,31 @@ describe('the merge screen', () => {
   });
 });
 
+describe('the merge screen, for a role that may not delete contacts', () => {
+  it('says so and offers no way to go on', async () => {
+    const policies = { read: true, update: true, delete: false };
+    const kept = contact(1, { policies });
+    const duplicate = contact(3, { jobTitle: 'Présidente', policies });
+    vi.stubGlobal(
+      'fetch',
+      fetchRouting((_m, url) => {
+        if (url === `/api/v1/contacts/${kept.id}`) return [200, kept];
+        if (url === `/api/v1/contacts/${duplicate.id}`) return [200, duplicate];
+        if (url.startsWith('/api/v1/territories')) return [200, { data: [], nextCursor: null }];
+        return undefined;
+      }).fn,
+    );
+    renderApp(
+      <Routes>
+        <Route path="/directory/contacts/:id/merge/:otherId" element={<MergePage />} />
+      </Routes>,
+      { path: `/directory/contacts/${kept.id}/merge/${duplicate.id}`, me: fakeMe('advisor', ['directory']) },
+    );
+    expect(await screen.findByText(/Votre rôle ne permet pas de fusionner/)).toBeDefined();
+    expect(screen.getByRole('button', { name: 'Continuer' })).toHaveProperty('disabled', true);
+  });
+});
+
 describe('the duplicates list', () => {
   it('lists the pairs with their reasons and dismisses one', async () => {
     const pair: TDuplicatePair = {
