@@ -51,7 +51,8 @@ export async function findRelations(
     from contact_relations r
     join contacts o on o.id = r.${sql.raw(theirs)}
     where r.org_id = ${actor.orgId} and r.${sql.raw(mine)} = ${contact.id} and ${after}
-      and o.deleted_at is null and ${visibleTo(actor, o)}`;
+      and o.deleted_at is null and ${visibleTo(actor, o)}
+    order by r.id limit ${query.limit + 1}`;
   const rows = await queryRows<RelationRow>(
     db,
     sql`(${side('from_contact_id', 'to_contact_id', 'outgoing')})
