@@ -8,15 +8,17 @@
 //   npm run bench:import -w bench -- --rows 250000 --data-dir /tmp/dircab-bench   PGlite on disk
 //   DATABASE_URL=postgres://… npm run bench:import -w bench -- --rows 250000   PostgreSQL
 //     (a fresh database dircab_bench_<random>, dropped at the end)
+//   … -- --rows 250000 --http    through POST /api/v1/imports (upload, session, route) on the same databases
 
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { TContactQuery } from '@dircab/contracts';
+import type { TContactQuery, TImportResult } from '@dircab/contracts';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { buildApp } from '../../server/src/app';
 import { csvDrafts, openCsv } from '../../server/src/modules/directory/imports/csv-file';
 import { suggestMapping } from '../../server/src/modules/directory/imports/csv-mapping';
 import { importContacts } from '../../server/src/modules/directory/imports/import-contacts';
@@ -26,6 +28,7 @@ import { newId } from '../../server/src/platform/db/columns';
 import { applyMigrations } from '../../server/src/platform/db/migrate';
 import type { Actor } from '../../server/src/platform/policy/actor';
 import { buildSearchQuery, searchRecords } from '../../server/src/platform/search/search-records';
+import { BASE_URL, createTestOrg, signIn, testConfig } from '../../server/test/test-app';
 import { contactsCsv, TERRITORIES } from './contact-rows';
 
 const { values: args } = parseArgs({
@@ -33,6 +36,8 @@ const { values: args } = parseArgs({
     rows: { type: 'string', default: '250000' },
     'data-dir': { type: 'string' },
     seed: { type: 'string', default: '42' },
+    /** Through POST /api/v1/imports (multipart upload, session, route), not the command alone. */
+    http: { type: 'boolean', default: false },
   },
 });
 const rows = Number(args.rows);
@@ -73,16 +78,70 @@ async function open(): Promise<{ database: Database; label: string; cleanup: () 
 }
 
 const { database, label, cleanup } = await open();
+let closeApp = async () => {};
 try {
   await applyMigrations(database);
   const { db } = database;
-  const orgId = newId();
-  await db.execute(sql`insert into organisations (id, slug, name, kind, official_code, time_zone, currency, locale)
-    values (${orgId}, ${`bench-${orgId}`}, 'Mont-Dore (bench)', 'commune', '98817', 'Pacific/Noumea', 'XPF', 'fr-NC')`);
+  let orgId: string;
+  let actor: Actor;
+  let importOnce: (text: string) => Promise<TImportResult>;
+  if (args.http) {
+    // The whole route: a signed-in secretariat uploads the file as a browser's FormData would.
+    const app = await buildApp(testConfig(), { database, logger: false });
+    closeApp = () => app.close();
+    const org = await createTestOrg(app, ['secretariat']);
+    const cookie = await signIn(app, org.users.secretariat);
+    orgId = org.orgId;
+    const user = org.users.secretariat;
+    actor = { userId: user.id, name: user.name, email: user.email, orgId, role: 'secretariat', sessionId: '', ip: '' };
+    importOnce = async (text) => {
+      const boundary = '----dircab-bench';
+      const payload = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="format"\r\n\r\ncsv\r\n`),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="contacts.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+        ),
+        Buffer.from(text, 'utf8'),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/imports',
+        headers: { cookie, origin: BASE_URL, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload,
+      });
+      if (res.statusCode !== 200) throw new Error(`import answered ${res.statusCode}: ${res.body.slice(0, 500)}`);
+      return res.json() as TImportResult;
+    };
+  } else {
+    orgId = newId();
+    await db.execute(sql`insert into organisations (id, slug, name, kind, official_code, time_zone, currency, locale)
+      values (${orgId}, ${`bench-${orgId}`}, 'Mont-Dore (bench)', 'commune', '98817', 'Pacific/Noumea', 'XPF', 'fr-NC')`);
+    const commandActor: Actor = {
+      userId: newId(),
+      name: 'Bench',
+      email: 'bench@example.nc',
+      orgId,
+      role: 'chief_of_staff',
+      sessionId: '',
+      ip: '127.0.0.1',
+    };
+    actor = commandActor;
+    importOnce = (text) =>
+      db.transaction(async (tx) => {
+        const file = openCsv(text);
+        return importContacts(tx, commandActor, csvDrafts(file, suggestMapping(file.header)), {
+          format: 'csv',
+          source: 'Import CSV',
+          region: 'NC',
+          driver: database.driver,
+        });
+      });
+  }
   for (const name of TERRITORIES) {
     await db.execute(sql`insert into territories (id, org_id, name) values (${newId()}, ${orgId}, ${name})`);
   }
-  const actor = { userId: newId(), orgId, role: 'chief_of_staff', ip: '127.0.0.1' } as Actor;
+  const mode = args.http ? `${label}, through the route` : label;
 
   let started = performance.now();
   const text = contactsCsv(rows, Number(args.seed));
@@ -94,21 +153,13 @@ try {
     // CPU time too: the machine may be shared, and PGlite runs on this process's one thread,
     // so CPU seconds say what the import costs when it has a core to itself.
     const cpu = process.cpuUsage();
-    const result = await db.transaction(async (tx) => {
-      const file = openCsv(text);
-      return importContacts(tx, actor, csvDrafts(file, suggestMapping(file.header)), {
-        format: 'csv',
-        source: 'Import CSV',
-        region: 'NC',
-        driver: database.driver,
-      });
-    });
+    const result = await importOnce(text);
     const seconds = (performance.now() - started) / 1000;
     const used = process.cpuUsage(cpu);
     const cpuSeconds = (used.user + used.system) / 1e6;
     const { created, updated, unchanged, skipped } = result;
     console.info(
-      `${label} ${pass}: ${result.rows} rows in ${seconds.toFixed(1)} s = ${Math.round(result.rows / seconds)} rows/s` +
+      `${mode} ${pass}: ${result.rows} rows in ${seconds.toFixed(1)} s = ${Math.round(result.rows / seconds)} rows/s` +
         ` (CPU ${cpuSeconds.toFixed(1)} s, load average ${loadavg()[0]?.toFixed(1)})` +
         ` (created ${created}, updated ${updated}, unchanged ${unchanged}, skipped ${skipped})`,
     );
@@ -133,7 +184,8 @@ try {
   console.info(`contacts?q=${probe}: ${list.data.length} contacts (first page) in ${listMs.toFixed(0)} ms`);
   console.info(`search?q=${probe}: ${hits} hits in ${globalMs.toFixed(0)} ms; plan:`);
   console.info(plan.map((p) => `  ${p['QUERY PLAN']}`).join('\n'));
-  console.info(JSON.stringify({ database: label, runs: [first, second] }));
+  console.info(JSON.stringify({ database: mode, runs: [first, second] }));
 } finally {
+  await closeApp();
   await cleanup();
 }
