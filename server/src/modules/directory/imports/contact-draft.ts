@@ -146,19 +146,18 @@ export function checkDraft(
   const firstName = text('firstName');
   const lastName = text('lastName');
   const employer = text('employer');
+  const rawKind = text('kind');
+  // « Association », « Entreprise »… in the type column: an organisation of that type.
+  const kindAsOrgType = rawKind ? (ORG_TYPES[sortKey(rawKind)] ?? null) : null;
+  const statedKind = rawKind ? (KINDS[sortKey(rawKind)] ?? (kindAsOrgType ? 'organisation' : null)) : null;
+  if (rawKind && !statedKind) {
+    fail('kind', `Type de contact inconnu : « ${rawKind} » (attendu « personne » ou « organisme »).`);
+  }
   // A mixed list names its organisations in the « Organisme » column, read as the employer
   // of its people: for an organisation row it is the organisation's own name.
-  const name = text('name') ?? (draft.kind && KINDS[sortKey(draft.kind)] === 'organisation' ? employer : null);
-  let kind: ContactValues['kind'];
-  const rawKind = text('kind');
-  if (rawKind) {
-    const known = KINDS[sortKey(rawKind)];
-    if (!known) fail('kind', `Type de contact inconnu : « ${rawKind} » (attendu « personne » ou « organisme »).`);
-    kind = known ?? 'person';
-  } else {
-    // No kind column: a row with an organisation's name and no last name is an organisation.
-    kind = name && !lastName ? 'organisation' : 'person';
-  }
+  const name = text('name') ?? (statedKind === 'organisation' ? employer : null);
+  // No type column: a row with an organisation's name and no last name is an organisation.
+  const kind: ContactValues['kind'] = statedKind ?? (name && !lastName ? 'organisation' : 'person');
   if (kind === 'person' && !lastName) fail('lastName', 'Le nom de famille est obligatoire.');
   if (kind === 'organisation' && !name) fail('name', 'Le nom de l’organisme est obligatoire.');
 
@@ -168,7 +167,7 @@ export function checkDraft(
     civility = CIVILITIES[sortKey(rawCivility)] ?? null;
     if (!civility) fail('civility', `Civilité inconnue : « ${rawCivility} » (attendu « M. » ou « Mme »).`);
   }
-  let orgType: ContactValues['orgType'] = null;
+  let orgType: ContactValues['orgType'] = kindAsOrgType;
   const rawOrgType = text('orgType');
   if (rawOrgType) {
     orgType = ORG_TYPES[sortKey(rawOrgType)] ?? null;

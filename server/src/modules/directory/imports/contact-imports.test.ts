@@ -248,6 +248,7 @@ describe('POST /api/v1/imports format=csv', () => {
       'Robot;;;R2D2;;;;;;;;;',
       'Personne;M.;Paul;BON;;paul.bon@example.nc;;;;;;;',
       'Organisme;;;;Association des pêcheurs;contact@peche.example;;;;;;;',
+      'Association;;;;Comité de quartier;;;;;;;;',
       // A spreadsheet's blank trailing lines are not rows.
       ';;;;;;;;;;;;',
       ' ; ;;;;;;;;;;;',
@@ -255,7 +256,7 @@ describe('POST /api/v1/imports format=csv', () => {
     const before = await counts();
     const res = await upload(cookies.chief_of_staff, { format: 'csv' }, csv(text));
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ rows: 13, created: 2, updated: 0, unchanged: 0, skipped: 11 });
+    expect(res.json()).toMatchObject({ rows: 14, created: 3, updated: 0, unchanged: 0, skipped: 11 });
     expect(res.json().errors).toEqual([
       { row: 3, field: 'email', message: 'Adresse e-mail invalide : « pas-une-adresse ».' },
       { row: 4, field: 'phone', message: 'Numéro de téléphone invalide : « 12 ».' },
@@ -270,9 +271,11 @@ describe('POST /api/v1/imports format=csv', () => {
       { row: 12, field: 'kind', message: expect.stringContaining('Type de contact inconnu') },
       { row: 13, message: 'Même contact que la ligne 2 : ligne ignorée.' },
     ]);
-    expect((await counts())?.contacts).toBe((before?.contacts ?? 0) + 2);
+    expect((await counts())?.contacts).toBe((before?.contacts ?? 0) + 3);
     const [association] = await contactByName('Association des pêcheurs');
     expect(association).toMatchObject({ kind: 'organisation', name: 'Association des pêcheurs', employer: null });
+    const [committee] = await contactByName('Comité de quartier');
+    expect(committee).toMatchObject({ kind: 'organisation', org_type: 'association' });
     const foreign = await queryRows<{ n: number }>(
       t.app.ctx.db,
       sql`select count(*)::int as n from contacts where territory_id = ${otherTerritory}`,
@@ -471,7 +474,7 @@ describe('POST /api/v1/imports format=vcard', () => {
     );
     const again = await upload(cookies.chief_of_staff, { format: 'vcard' }, vcf(renamed));
     expect(again.json()).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
-    expect((await counts())?.contacts).toBe((before?.contacts ?? 0) + 2);
+    expect((await counts())?.contacts).toBe((before?.contacts ?? 0) + 3);
   });
 
   it('dry run writes nothing', async () => {
