@@ -1,6 +1,7 @@
 import { ROLES, type TRole } from '@dircab/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, createTestOrg, signIn, type TestApp, type TestOrg } from '../../../test/test-app';
+import { recordAudit } from '../../platform/audit/record-audit';
 import { registerTimelineSource } from './timeline/timeline-registry';
 
 let t: TestApp;
@@ -130,6 +131,28 @@ describe('the 360° timeline', () => {
     expect(titles).not.toContain('Fin de mandat : Conseiller(ère) municipal(e)');
     expect(whole.find((e) => e.title === 'Début de mandat : Maire')?.summary).toBe('Mont-Dore');
     expect(whole.filter((e) => e.kind === 'test_letter')).toHaveLength(3);
+  });
+
+  it('names an import as such', async () => {
+    const id = (
+      await api('chief_of_staff').post('/api/v1/contacts', { kind: 'person', firstName: 'Ida', lastName: 'Import' })
+    ).json().id;
+    // What the RNE and CSV imports write for the contacts they create or update.
+    await t.app.ctx.db.transaction((tx) =>
+      recordAudit(
+        tx,
+        { userId: org.users.chief_of_staff.id, orgId: org.orgId, ip: null },
+        {
+          action: 'contact.update',
+          recordType: 'contact',
+          recordId: id,
+          summary: { after: { jobTitle: 'Maire' }, source: 'rne' },
+        },
+      ),
+    );
+    const [latest] = await everything(id, 1);
+    expect(latest?.title).toBe('Fiche mise à jour par import (rne)');
+    expect(latest?.summary).toBe('Champs modifiés : fonction');
   });
 
   it('is read by the roles that read contacts, inside the organisation', async () => {

@@ -68,6 +68,16 @@ interface AuditRow {
   undoable: boolean;
 }
 
+/** Imports write the same actions as the forms, with their source: say it was an import. */
+function titleOf(row: AuditRow): string {
+  const imported = typeof row.summary?.source === 'string' || typeof row.summary?.importId === 'string';
+  if (imported && row.action === 'contact.create') return `Fiche importée (${String(row.summary.source ?? 'fichier')})`;
+  if (imported && row.action === 'contact.update') {
+    return `Fiche mise à jour par import (${String(row.summary.source ?? 'fichier')})`;
+  }
+  return ACTION_TITLES[row.action] ?? `Événement : ${row.action}`;
+}
+
 function summarise(row: AuditRow, contactId: string, names: Map<string, string>): string | null {
   const s = row.summary ?? {};
   const parts: string[] = [];
@@ -124,7 +134,7 @@ export const auditTimelineSource = {
     return rows.map((r) => ({
       id: `audit:${r.id}`,
       at: new Date(r.at),
-      title: ACTION_TITLES[r.action] ?? `Événement : ${r.action}`,
+      title: titleOf(r),
       summary: summarise(r, contactId, names),
       link: null,
       actorName: r.actor_name,
