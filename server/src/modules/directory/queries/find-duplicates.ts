@@ -7,11 +7,21 @@ import type { Actor } from '../../../platform/policy/actor';
 import { visibleTo } from '../../../platform/policy/confidentiality';
 import { contactPolicy } from '../directory.policy';
 import { contacts } from '../directory.schema';
-import { findMatches } from '../duplicates/find-matches';
+import { findMatches, uuidArray } from '../duplicates/find-matches';
 import { matchKeysOf } from '../duplicates/match-keys';
 import type { ContactRow } from './find-contacts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Pairs read per slice, and slices per page at most (a page reads at most 5,000 pairs). */
+const SLICE = 250;
+const MAX_SLICES = 20;
+
+interface PairKey {
+  score: number;
+  a: string;
+  b: string;
+}
 
 interface PairRow {
   a_id: string;
@@ -53,7 +63,7 @@ export async function findDuplicates(
   actor: Actor,
   query: { limit: number; cursor?: string | undefined },
 ): Promise<{ data: TDuplicatePair[]; nextCursor: string | null }> {
-  let after = sql`true`;
+  let from: PairKey | null = null;
   if (query.cursor) {
     const c = decodeCursor(query.cursor, ['s', 'a', 'b']);
     if (!UUID.test(c.a) || !UUID.test(c.b) || !/^\d+$/.test(c.s)) {
@@ -61,30 +71,61 @@ export async function findDuplicates(
         { path: 'cursor', message: 'Curseur invalide : repartez de la première page.', code: 'invalid_cursor' },
       ]);
     }
-    after = sql`(d.score < ${Number(c.s)} or (d.score = ${Number(c.s)} and (d.contact_a, d.contact_b) > (${c.a}::uuid, ${c.b}::uuid)))`;
+    from = { score: Number(c.s), a: c.a, b: c.b };
   }
   const a = { orgId: sql`a.org_id`, confidentiality: sql`a.confidentiality`, members: sql`a.members` };
   const b = { orgId: sql`b.org_id`, confidentiality: sql`b.confidentiality`, members: sql`b.members` };
-  const rows = await queryRows<PairRow>(
-    db,
-    sql`select a.id::text as a_id, a.display_name as a_name, a.kind as a_kind, a.confidentiality as a_conf,
-               a.members::text[] as a_members,
-               b.id::text as b_id, b.display_name as b_name, b.kind as b_kind, b.confidentiality as b_conf,
-               b.members::text[] as b_members,
-               d.score, d.reasons
-        from contact_duplicate_candidates d
-        join contacts a on a.id = d.contact_a
-        join contacts b on b.id = d.contact_b
-        where d.org_id = ${actor.orgId} and ${after}
-          and a.deleted_at is null and b.deleted_at is null
-          and ${visibleTo(actor, a)} and ${visibleTo(actor, b)}
-          and not exists (select 1 from contact_duplicate_dismissals x
-                          where x.org_id = d.org_id and x.contact_a = d.contact_a and x.contact_b = d.contact_b)
-        order by d.score desc, d.contact_a, d.contact_b
-        limit ${query.limit + 1}`,
-  );
-  const page = rows.slice(0, query.limit);
+  // Candidates are read in the list index's order, a slice at a time, and only that slice is
+  // joined to the contacts for the visibility filter: one query over the whole table (472,000
+  // pairs among 50,000 contacts) hashed every pair and took 1.1 s for a page.
+  const kept: PairRow[] = [];
+  let next: PairKey | null = null;
+  for (let round = 0; round < MAX_SLICES; round++) {
+    const after = from
+      ? sql`(d.score < ${from.score} or (d.score = ${from.score} and (d.contact_a, d.contact_b) > (${from.a}::uuid, ${from.b}::uuid)))`
+      : sql`true`;
+    const slice = await queryRows<{ score: number; a: string; b: string }>(
+      db,
+      sql`select d.score, d.contact_a::text as a, d.contact_b::text as b
+          from contact_duplicate_candidates d
+          where d.org_id = ${actor.orgId} and ${after}
+          order by d.score desc, d.contact_a, d.contact_b
+          limit ${SLICE}`,
+    );
+    if (slice.length > 0) {
+      const rows = await queryRows<PairRow>(
+        db,
+        sql`select a.id::text as a_id, a.display_name as a_name, a.kind as a_kind, a.confidentiality as a_conf,
+                   a.members::text[] as a_members,
+                   b.id::text as b_id, b.display_name as b_name, b.kind as b_kind, b.confidentiality as b_conf,
+                   b.members::text[] as b_members,
+                   d.score, d.reasons
+            from contact_duplicate_candidates d
+            join contacts a on a.id = d.contact_a
+            join contacts b on b.id = d.contact_b
+            where d.org_id = ${actor.orgId}
+              and (d.contact_a, d.contact_b) in (select * from unnest(${uuidArray(slice.map((p) => p.a))},
+                                                                   ${uuidArray(slice.map((p) => p.b))}))
+              and a.deleted_at is null and b.deleted_at is null
+              and ${visibleTo(actor, a)} and ${visibleTo(actor, b)}
+              and not exists (select 1 from contact_duplicate_dismissals x
+                              where x.org_id = d.org_id and x.contact_a = d.contact_a and x.contact_b = d.contact_b)
+            order by d.score desc, d.contact_a, d.contact_b`,
+      );
+      for (const r of rows) if (kept.length <= query.limit) kept.push(r);
+    }
+    const edge = slice.length === SLICE ? slice.at(-1) : undefined;
+    if (kept.length > query.limit) break;
+    // The slice was the end of the table: nothing after it.
+    if (!edge) break;
+    from = { score: edge.score, a: edge.a, b: edge.b };
+    // A page still short after MAX_SLICES slices (most pairs hidden from this actor) ends at
+    // the last pair read: the next page goes on from there.
+    if (round === MAX_SLICES - 1) next = from;
+  }
+  const page = kept.slice(0, query.limit);
   const last = page.at(-1);
+  const nextKey = kept.length > query.limit && last ? { score: last.score, a: last.a_id, b: last.b_id } : next;
   return {
     data: page.map((r) => ({
       contact: ref(r.a_id, r.a_name, r.a_kind),
@@ -97,7 +138,7 @@ export async function findDuplicates(
         { orgId: actor.orgId, confidentiality: r.b_conf, members: r.b_members },
       ),
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ s: last.score, a: last.a_id, b: last.b_id }) : null,
+    nextCursor: nextKey ? encodeCursor({ s: nextKey.score, a: nextKey.a, b: nextKey.b }) : null,
   };
 }
 
