@@ -474,7 +474,7 @@ describe('POST /api/v1/imports format=vcard', () => {
     );
     const again = await upload(cookies.chief_of_staff, { format: 'vcard' }, vcf(renamed));
     expect(again.json()).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
-    expect((await counts())?.contacts).toBe((before?.contacts ?? 0) + 3);
+    expect((await counts())?.contacts).toBe((before?.contacts ?? 0) + 2);
   });
 
   it('dry run writes nothing', async () => {
