@@ -232,6 +232,20 @@ describe('POST /api/v1/imports format=csv', () => {
     expect(identity).toEqual([{ source: 'csv', key: 'id:X-1' }]);
   });
 
+  it('uses the separator given over the guess', async () => {
+    // One comma and one bar in the header: the guess would take the comma.
+    const text = 'Nom|Prénom, usuel\nTJIBAOU|Marie-Claude\n';
+    const guessed = await preview(cookies.executive, { format: 'csv' }, csv(text));
+    expect(guessed.json()).toMatchObject({ delimiter: ',', columns: ['Nom|Prénom', 'usuel'] });
+    const res = await upload(
+      cookies.executive,
+      { format: 'csv', delimiter: '|', mapping: JSON.stringify({ Nom: 'lastName', 'Prénom, usuel': 'firstName' }) },
+      csv(text),
+    );
+    expect(res.json()).toMatchObject({ rows: 1, created: 1, errors: [] });
+    expect(await contactByName('Marie-Claude TJIBAOU')).toHaveLength(1);
+  });
+
   it('skips and reports each row in error with its line and field, and imports the others', async () => {
     const text = [
       'Type;Civilité;Prénom;Nom;Organisme;Courriel;Téléphone;Adresse;Code postal;Ville;Quartier;Consentement;Date du consentement',
