@@ -60,6 +60,13 @@ export function textArrayLiteral(values: readonly string[]): string {
 /** One bound parameter holding a whole array (drizzle would otherwise spread it into a tuple). */
 const arr = (values: readonly unknown[], type: string): SQL => sql`${sql.param(values)}::${sql.raw(type)}`;
 
+/** `unnest($1::t1, $2::t2, …)`: one bound array per column, expanded into rows by PostgreSQL. */
+const unnestOf = (columns: [values: readonly unknown[], type: string][]): SQL =>
+  sql`unnest(${sql.join(
+    columns.map(([values, type]) => arr(values, type)),
+    sql`, `,
+  )})`;
+
 interface Column {
   name: string;
   /** The type of the unnest() argument. */
@@ -96,17 +103,11 @@ const COLUMNS: Column[] = [
 ];
 
 const list = (parts: string[]) => sql.raw(parts.join(', '));
-const unnestArgs = (rows: ContactWrite[]) =>
-  sql.join(
-    [
-      arr(
-        rows.map((c) => c.id),
-        'uuid[]',
-      ),
-      ...COLUMNS.map((col) => arr(rows.map(col.value), col.type)),
-    ],
-    sql`, `,
-  );
+const contactsUnnest = (rows: ContactWrite[]) =>
+  unnestOf([
+    [rows.map((c) => c.id), 'uuid[]'],
+    ...COLUMNS.map((col): [unknown[], string] => [rows.map(col.value), col.type]),
+  ]);
 const aliases = ['id', ...COLUMNS.map((c) => c.name)];
 const selected = COLUMNS.map((c) => (c.cast ? `u.${c.name}::${c.cast}` : `u.${c.name}`));
 
@@ -116,7 +117,7 @@ export async function insertContacts(tx: Queryable, orgId: string, rows: Contact
   await tx.execute(sql`
     insert into contacts (id, org_id, confidentiality, members, ${list(COLUMNS.map((c) => c.name))})
     select u.id, ${orgId}::uuid, 'normal', '{}'::uuid[], ${list(selected)}
-    from unnest(${unnestArgs(rows)}) as u(${list(aliases)})`);
+    from ${contactsUnnest(rows)} as u(${list(aliases)})`);
 }
 
 /** Overwrites the imported columns of existing contacts of the organisation. */
@@ -125,7 +126,7 @@ export async function updateContacts(tx: Queryable, orgId: string, rows: Contact
   const set = COLUMNS.map((c, i) => `${c.name} = ${selected[i]}`);
   await tx.execute(sql`
     update contacts c set ${list(set)}, updated_at = now()
-    from unnest(${unnestArgs(rows)}) as u(${list(aliases)})
+    from ${contactsUnnest(rows)} as u(${list(aliases)})
     where c.org_id = ${orgId}::uuid and c.id = u.id`);
 }
 
@@ -140,13 +141,10 @@ export async function insertIdentities(
   await tx.execute(sql`
     insert into contact_identities (org_id, source, key, contact_id)
     select ${orgId}::uuid, ${source}, u.key, u.contact_id
-    from unnest(${arr(
-      rows.map((r) => r.key),
-      'text[]',
-    )}, ${arr(
-      rows.map((r) => r.contactId),
-      'uuid[]',
-    )}) as u(key, contact_id)`);
+    from ${unnestOf([
+      [rows.map((r) => r.key), 'text[]'],
+      [rows.map((r) => r.contactId), 'uuid[]'],
+    ])} as u(key, contact_id)`);
 }
 
 /** The search body of a contact: the same as indexContact writes for one contact. */
@@ -166,28 +164,13 @@ export async function indexContacts(
   await tx.execute(sql`
     insert into search_index (org_id, kind, record_id, title, body, url, confidentiality, members)
     select ${orgId}::uuid, 'contact', u.id, u.title, u.body, '/directory/contacts/' || u.id, u.confidentiality, u.members::uuid[]
-    from unnest(${sql.join(
-      [
-        arr(
-          rows.map((r) => r.id),
-          'text[]',
-        ),
-        arr(
-          rows.map((r) => r.displayName),
-          'text[]',
-        ),
-        arr(rows.map(contactSearchBody), 'text[]'),
-        arr(
-          rows.map((r) => r.confidentiality ?? 'normal'),
-          'text[]',
-        ),
-        arr(
-          rows.map((r) => textArrayLiteral(r.members ?? [])),
-          'text[]',
-        ),
-      ],
-      sql`, `,
-    )}) as u(id, title, body, confidentiality, members)
+    from ${unnestOf([
+      [rows.map((r) => r.id), 'text[]'],
+      [rows.map((r) => r.displayName), 'text[]'],
+      [rows.map(contactSearchBody), 'text[]'],
+      [rows.map((r) => r.confidentiality ?? 'normal'), 'text[]'],
+      [rows.map((r) => textArrayLiteral(r.members ?? [])), 'text[]'],
+    ])} as u(id, title, body, confidentiality, members)
     on conflict (org_id, kind, record_id) do update set
       title = excluded.title, body = excluded.body, url = excluded.url,
       confidentiality = excluded.confidentiality, members = excluded.members, updated_at = now()`);
@@ -202,31 +185,13 @@ export async function insertAuditRows(tx: Queryable, actor: Actor, rows: AuditRo
   await tx.execute(sql`
     insert into audit_log (id, org_id, actor_id, action, record_type, record_id, summary, ip)
     select u.id, ${actor.orgId}::uuid, ${actor.userId}::uuid, u.action, u.record_type, u.record_id, u.summary, ${actor.ip}
-    from unnest(${sql.join(
-      [
-        arr(
-          rows.map(() => newId()),
-          'uuid[]',
-        ),
-        arr(
-          rows.map((r) => r.action),
-          'text[]',
-        ),
-        arr(
-          rows.map((r) => r.recordType),
-          'text[]',
-        ),
-        arr(
-          rows.map((r) => r.recordId),
-          'text[]',
-        ),
-        arr(
-          rows.map((r) => JSON.stringify(r.summary)),
-          'jsonb[]',
-        ),
-      ],
-      sql`, `,
-    )}) as u(id, action, record_type, record_id, summary)`);
+    from ${unnestOf([
+      [rows.map(() => newId()), 'uuid[]'],
+      [rows.map((r) => r.action), 'text[]'],
+      [rows.map((r) => r.recordType), 'text[]'],
+      [rows.map((r) => r.recordId), 'text[]'],
+      [rows.map((r) => JSON.stringify(r.summary)), 'jsonb[]'],
+    ])} as u(id, action, record_type, record_id, summary)`);
 }
 
 /**
