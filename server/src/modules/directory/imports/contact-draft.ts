@@ -1,6 +1,7 @@
 import type { TImportRowError, TPostalAddress } from '@dircab/contracts';
 import { ZContactEmail } from '@dircab/contracts';
 import type { CountryCode } from 'libphonenumber-js/max';
+import { today } from '../commands/contact-input';
 import { contactNames, sortKey } from '../contact-names';
 import { normalisePhone } from '../phone';
 import type { ContactValues } from './bulk-write';
@@ -278,7 +279,8 @@ export function checkDraft(
       notes,
       source: source ?? defaults.source,
       consent,
-      consentDate: consentDate ?? null,
+      // As the contact form does: consent given without a date is given today.
+      consentDate: consentDate ?? (consent ? today() : null),
       ...names,
     },
   };

@@ -143,6 +143,7 @@ describe('POST /api/v1/imports format=csv', () => {
       territory_id: boulari,
       tags: ['associatif', 'fêtes'],
       consent: true,
+      consent_date: new Date().toISOString().slice(0, 10),
       source: 'Import CSV',
       confidentiality: 'normal',
     });
