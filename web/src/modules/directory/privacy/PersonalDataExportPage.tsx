@@ -2,6 +2,7 @@ import type { TPersonalDataExport } from '@dircab/contracts';
 import { Alert, Anchor, Button, Code, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload, IconPrinter } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../../app/api/http';
@@ -253,12 +254,7 @@ function day(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', { timeZone: 'UTC' }).format(date);
 }
 
-function periodOf(
-  start: string | null,
-  end: string | null,
-  t: (k: string, o?: Record<string, string>) => string,
-  language: string,
-) {
+function periodOf(start: string | null, end: string | null, t: TFunction, language: string) {
   if (start && end) return t('privacy.export.period', { start: day(start, language), end: day(end, language) });
   if (start) return t('privacy.export.since', { start: day(start, language) });
   return '';
