@@ -12,6 +12,7 @@ import {
   type TestOrg,
 } from '../../../../test/test-app';
 import { queryRows } from '../../../platform/db/client';
+import { DUPLICATE_REFRESH_JOB } from '../duplicates/duplicate-refresh-job';
 import { DEFERRED_GIN_MIN_ROWS } from './deferred-gin';
 
 // CSV and vCard imports and the preview, through the real server on a real database.
@@ -147,6 +148,12 @@ describe('POST /api/v1/imports format=csv', () => {
       source: 'Import CSV',
       confidentiality: 'normal',
     });
+    // Their likely duplicates are left to the job runner.
+    const queued = await queryRows<{ ids: string[] }>(
+      t.app.ctx.db,
+      sql`select payload->'ids' as ids from jobs where org_id = ${org.orgId} and kind = ${DUPLICATE_REFRESH_JOB}`,
+    );
+    expect(queued.flatMap((j) => j.ids)).toContain(sandrine?.id);
     const [eric] = await contactByName('Éric Gomès');
     expect(eric).toMatchObject({ phones: [{ number: '+33612345678' }], consent: false });
     expect((eric?.addresses as { line1: string }[] | undefined)?.[0]?.line1).toBe('12, avenue du Port');

@@ -7,6 +7,7 @@ import { newId } from '../../../platform/db/columns';
 import type { Actor } from '../../../platform/policy/actor';
 import { canSee } from '../../../platform/policy/confidentiality';
 import { contactNames } from '../contact-names';
+import { enqueueDuplicateRefresh } from '../duplicates/duplicate-refresh-job';
 import {
   type AuditRow,
   type ContactValues,
@@ -338,6 +339,12 @@ async function writeBatch(ctx: BatchContext, batch: CheckedContact[]): Promise<v
   await updateContacts(tx, actor.orgId, updated);
   await indexContacts(tx, actor.orgId, [...created, ...updated]);
   await insertAuditRows(tx, actor, audits);
+  // Likely duplicates are looked for later by the job runner, not in the import's transaction.
+  await enqueueDuplicateRefresh(
+    tx,
+    actor.orgId,
+    [...created, ...updated].map((c) => c.id),
+  );
   result.created += created.length;
   result.updated += updated.length;
 }

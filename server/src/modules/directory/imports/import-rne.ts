@@ -9,6 +9,7 @@ import { searchIndex } from '../../../platform/search/search.schema';
 import { organisations } from '../../org/org.schema';
 import { officialIndexEntry } from '../commands/index-official';
 import { contactNames } from '../contact-names';
+import { enqueueDuplicateRefresh } from '../duplicates/duplicate-refresh-job';
 import { contactIdentities, mandates, officials } from '../officials.schema';
 import {
   type AuditRow,
@@ -194,6 +195,12 @@ async function writeBatch(
   await insertContacts(tx, actor.orgId, newContacts);
   await insertIdentities(tx, actor.orgId, SOURCE, newIdentities);
   await indexContacts(tx, actor.orgId, newContacts);
+  // Likely duplicates are looked for later by the job runner, not in the import's transaction.
+  await enqueueDuplicateRefresh(
+    tx,
+    actor.orgId,
+    newContacts.map((c) => c.id),
+  );
   for (const c of newContacts) {
     audit('contact.create', 'contact', c.id, {
       after: { kind: 'person', displayName: c.displayName, confidentiality: 'normal' },
