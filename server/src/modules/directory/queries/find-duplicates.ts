@@ -75,6 +75,7 @@ export async function findDuplicates(
   }
   const a = { orgId: sql`a.org_id`, confidentiality: sql`a.confidentiality`, members: sql`a.members` };
   const b = { orgId: sql`b.org_id`, confidentiality: sql`b.confidentiality`, members: sql`b.members` };
+  // `nulls last` as in the index (drizzle's .desc()), or the planner sorts the whole table.
   // Candidates are read in the list index's order, a slice at a time, and only that slice is
   // joined to the contacts for the visibility filter: one query over the whole table (472,000
   // pairs among 50,000 contacts) hashed every pair and took 1.1 s for a page.
@@ -82,14 +83,15 @@ export async function findDuplicates(
   let next: PairKey | null = null;
   for (let round = 0; round < MAX_SLICES; round++) {
     const after = from
-      ? sql`(d.score < ${from.score} or (d.score = ${from.score} and (d.contact_a, d.contact_b) > (${from.a}::uuid, ${from.b}::uuid)))`
+      ? // `score <=` first: the index starts there instead of filtering every earlier pair.
+        sql`(d.score <= ${from.score} and (d.score < ${from.score} or (d.contact_a, d.contact_b) > (${from.a}::uuid, ${from.b}::uuid)))`
       : sql`true`;
     const slice = await queryRows<{ score: number; a: string; b: string }>(
       db,
       sql`select d.score, d.contact_a::text as a, d.contact_b::text as b
           from contact_duplicate_candidates d
           where d.org_id = ${actor.orgId} and ${after}
-          order by d.score desc, d.contact_a, d.contact_b
+          order by d.score desc nulls last, d.contact_a, d.contact_b
           limit ${SLICE}`,
     );
     if (slice.length > 0) {
@@ -110,7 +112,7 @@ export async function findDuplicates(
               and ${visibleTo(actor, a)} and ${visibleTo(actor, b)}
               and not exists (select 1 from contact_duplicate_dismissals x
                               where x.org_id = d.org_id and x.contact_a = d.contact_a and x.contact_b = d.contact_b)
-            order by d.score desc, d.contact_a, d.contact_b`,
+            order by d.score desc nulls last, d.contact_a, d.contact_b`,
       );
       for (const r of rows) if (kept.length <= query.limit) kept.push(r);
     }
