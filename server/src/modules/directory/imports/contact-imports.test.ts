@@ -213,6 +213,33 @@ describe('POST /api/v1/imports format=csv', () => {
     expect((await counts())?.contacts).toBe(before?.contacts);
   });
 
+  it('does not bring back a deleted contact, nor change a contact the importer may not see', async () => {
+    const text =
+      'Nom;Prénom;Courriel;Fonction\nSUPPRIMÉ;Paul;paul.supprime@example.nc;\nSECRET;Anne;anne.secret@example.nc;\n';
+    const first = await upload(cookies.chief_of_staff, { format: 'csv' }, csv(text));
+    expect(first.json()).toMatchObject({ created: 2 });
+    const [paul] = await contactByName('Paul SUPPRIMÉ');
+    const [anne] = await contactByName('Anne SECRET');
+    const removed = await as(t.app, cookies.chief_of_staff).delete(`/api/v1/contacts/${String(paul?.id)}`);
+    expect(removed.statusCode, removed.body).toBe(204);
+    const hidden = await as(t.app, cookies.chief_of_staff).patch(`/api/v1/contacts/${String(anne?.id)}`, {
+      confidentiality: 'confidential',
+    });
+    expect(hidden.statusCode, hidden.body).toBe(200);
+
+    // The secretariat may import but not see a confidential contact it is not named on.
+    const changed = text.replace(
+      'SECRET;Anne;anne.secret@example.nc;',
+      'SECRET;Anne;anne.secret@example.nc;Directrice',
+    );
+    const res = await upload(cookies.secretariat, { format: 'csv' }, csv(changed));
+    expect(res.json()).toMatchObject({ rows: 2, created: 0, updated: 0, unchanged: 0, skipped: 2 });
+    expect(res.json().errors.map((e: { row: number }) => e.row)).toEqual([2, 3]);
+    const [after] = await contactByName('Anne SECRET');
+    expect(after?.job_title).toBeNull();
+    expect(await contactByName('Paul SUPPRIMÉ')).toHaveLength(1);
+  });
+
   it('reads a Latin-1 file with commas and the mapping sent, ignoring the columns mapped to null', async () => {
     const text =
       'Ref,Surname,Given,Mail,Phone,Remark\r\nX-1,Tjibaou,Emmanuel,e.tjibaou@example.nc,28.55.66,à rappeler\r\n';
