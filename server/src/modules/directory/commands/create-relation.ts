@@ -5,6 +5,7 @@ import { problems } from '../../../platform/errors/problem';
 import type { Actor } from '../../../platform/policy/actor';
 import { contactRelations } from '../contact-links.schema';
 import { findContact } from '../queries/find-contacts';
+import { refuseAnonymised } from './anonymised-guard';
 import { duplicateRelation, editableContact, type RelationRow, sameRelationExists } from './relation-checks';
 
 /**
@@ -18,6 +19,7 @@ export async function createRelation(
   input: TCreateRelation,
 ): Promise<RelationRow> {
   const contact = await editableContact(tx, actor, contactId);
+  refuseAnonymised(contact);
   if (input.otherContactId === contactId) {
     throw problems.badRequest('Le corps de la requête contient des valeurs invalides.', [
       { path: 'otherContactId', message: 'Un contact ne peut pas être en relation avec lui-même.', code: 'self' },
@@ -29,6 +31,7 @@ export async function createRelation(
       { path: 'otherContactId', message: 'Ce contact n’existe pas.', code: 'unknown_contact' },
     ]);
   }
+  refuseAnonymised(other, 'otherContactId');
   const outgoing = input.direction === 'outgoing';
   const values = {
     orgId: actor.orgId,

@@ -7,12 +7,14 @@ import { removeFromIndex } from '../../../platform/search/search-index';
 import { contactPolicy } from '../directory.policy';
 import { contacts } from '../directory.schema';
 import { findContact } from '../queries/find-contacts';
+import { refuseAnonymised } from './anonymised-guard';
 
 /** Soft-deletes a contact (deleted_at): it leaves lists and search, the audit keeps who and when. */
 export async function deleteContact(tx: Queryable, actor: Actor, id: string): Promise<void> {
   const before = await findContact(tx, actor, id);
   if (!before) throw problems.notFound();
   if (!contactPolicy.can(actor, 'delete', before)) throw problems.forbidden();
+  refuseAnonymised(before);
   await tx
     .update(contacts)
     .set({ deletedAt: new Date(), updatedAt: new Date() })

@@ -10,6 +10,7 @@ import { contactPolicy } from '../directory.policy';
 import { contacts } from '../directory.schema';
 import { refreshDuplicateCandidates } from '../duplicates/refresh-duplicate-candidates';
 import { type ContactRow, findContact } from '../queries/find-contacts';
+import { refuseAnonymised } from './anonymised-guard';
 import { checkContactInput, today } from './contact-input';
 import { indexContact } from './index-contact';
 
@@ -26,6 +27,7 @@ export async function updateContact(
   const before = await findContact(tx, actor, id);
   if (!before) throw problems.notFound();
   if (!contactPolicy.can(actor, 'update', before)) throw problems.forbidden();
+  refuseAnonymised(before);
   const { phones } = await checkContactInput(tx, actor, input, region);
   const requested: Changes = Object.fromEntries(
     Object.entries({ ...input, phones }).filter(([, v]) => v !== undefined),

@@ -84,9 +84,23 @@ export async function findContacts(
   actor: Actor,
   query: TContactQuery,
 ): Promise<{ data: TContact[]; nextCursor: string | null }> {
+  const { statement } = await contactsStatement(db, actor, query);
+  const rows = await statement;
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    data: page.map((r) => presentContact(actor, r)),
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ s: last.sortName, id: last.id }) : null,
+  };
+}
+
+/** The list's statement (one page and one row more), also what bench/src/contact-search.ts explains. */
+export async function contactsStatement(db: Queryable, actor: Actor, query: TContactQuery) {
   const where: SQL[] = [
     visibleTo(actor, { orgId: contacts.orgId, confidentiality: contacts.confidentiality, members: contacts.members }),
     isNull(contacts.deletedAt),
+    // « Contact anonymisé » shells stay only so other records' links hold (privacy/): not a contact to list or find.
+    isNull(contacts.anonymisedAt),
   ];
   if (query.kind) where.push(eq(contacts.kind, query.kind));
   if (query.territoryId) where.push(eq(contacts.territoryId, query.territoryId));
@@ -113,18 +127,14 @@ export async function findContacts(
     }
     where.push(sql`(${contacts.sortName}, ${contacts.id}) > (${c.s}, ${c.id}::uuid)`);
   }
-  const rows = await db
+  // Wrapped: a query builder is a thenable, which an async function would run on return.
+  const statement = db
     .select()
     .from(contacts)
     .where(and(...where))
     .orderBy(asc(contacts.sortName), asc(contacts.id))
     .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    data: page.map((r) => presentContact(actor, r)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ s: last.sortName, id: last.id }) : null,
-  };
+  return { statement };
 }
 
 /** One contact the actor may see (not deleted), or null: the route answers 404. */
