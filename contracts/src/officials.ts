@@ -154,3 +154,17 @@ export const ZPoliticalGroup = z.object({
 export type TPoliticalGroup = z.infer<typeof ZPoliticalGroup>;
 
 export const ZPoliticalGroupList = z.object({ data: z.array(ZPoliticalGroup) });
+
+// A contact's mandates on its 360° page (issue 3): the organisation's officials and the elected
+// persons of other bodies alike. No political group: the page is read by every directory role.
+
+/** A mandate as its contact's page shows it, with the official it belongs to when it is one. */
+export const ZContactMandate = ZMandate.extend({
+  /** The organisation's official holding the mandate (their page), or null for other bodies. */
+  officialId: ZUuid.nullable(),
+  /** False once the end date has passed. */
+  inForce: z.boolean(),
+});
+export type TContactMandate = z.infer<typeof ZContactMandate>;
+
+export const ZContactMandatePage = z.object({ data: z.array(ZContactMandate), nextCursor: z.string().nullable() });

@@ -127,3 +127,27 @@ export const ZUpdateOrganisation = z
     locale: z.string().min(2).max(10).optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: 'Indiquez au moins un champ à modifier.' });
+
+/**
+ * Choosing a member in the officials screens (the official's account, a group's staff): the
+ * heads who manage officials and groups may look members up without the admin's member list.
+ * Only what a picker needs; active members of the current organisation.
+ */
+export const ZMemberLookupQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  cursor: z.string().min(1).max(500).optional(),
+  /** Part of the name (accents and case ignored). */
+  q: z.string().trim().max(120).optional(),
+  role: ZRole.optional(),
+});
+export type TMemberLookupQuery = z.infer<typeof ZMemberLookupQuery>;
+
+export const ZMemberOption = z.object({
+  userId: ZUuid,
+  name: z.string(),
+  role: ZRole,
+  jobTitle: z.string().nullable(),
+});
+export type TMemberOption = z.infer<typeof ZMemberOption>;
+
+export const ZMemberOptionPage = z.object({ data: z.array(ZMemberOption), nextCursor: z.string().nullable() });

@@ -18,6 +18,7 @@ import { actorOf } from '../../platform/http/context';
 import { access } from '../../platform/policy/access';
 import { createOfficial, deleteOfficial, updateOfficial } from './commands/manage-officials';
 import { createPoliticalGroup, deletePoliticalGroup, updatePoliticalGroup } from './commands/manage-political-groups';
+import { registerContactMandateRoutes } from './contact-mandates.routes';
 import { OFFICIAL_ROLES, POLITICAL_GROUP_ROLES } from './officials.policy';
 import { findOfficial, findOfficials, mandatesOf, presentOfficial } from './queries/find-officials';
 import { findPoliticalGroups, presentPoliticalGroup } from './queries/find-political-groups';
@@ -110,6 +111,7 @@ export function registerOfficialRoutes(app: FastifyInstance) {
   );
 
   registerPoliticalGroupRoutes(app);
+  registerContactMandateRoutes(app);
 }
 
 function registerPoliticalGroupRoutes(app: FastifyInstance) {

@@ -4,6 +4,8 @@ import {
   ZCreateMember,
   ZMe,
   ZMember,
+  ZMemberLookupQuery,
+  ZMemberOptionPage,
   ZMemberPage,
   ZMemberParams,
   ZOrganisation,
@@ -22,15 +24,23 @@ import { users } from '../../platform/auth/auth.schema';
 import { problems } from '../../platform/errors/problem';
 import { actorOf } from '../../platform/http/context';
 import { access } from '../../platform/policy/access';
+import { OFFICIAL_ROLES, POLITICAL_GROUP_ROLES } from '../directory/officials.policy';
 import { createMember } from './commands/create-member';
 import { switchOrganisation } from './commands/switch-organisation';
 import { updateMember } from './commands/update-member';
 import { updateMyPreferences } from './commands/update-my-preferences';
 import { updateOrganisation } from './commands/update-organisation';
 import { ORG_ROLES, organisationPolicy } from './org.policy';
+import { findMemberOptions } from './queries/find-member-options';
 import { findMember, findMembers, presentMember } from './queries/find-members';
 
 const tags = ['organisation'];
+
+/**
+ * Who may look members up: the roles that link an official to an account and choose a
+ * group's staff (the directory's policy decides them), never the member list's other fields.
+ */
+const MEMBER_LOOKUP_ROLES = [...new Set([...OFFICIAL_ROLES.write, ...POLITICAL_GROUP_ROLES.write])];
 
 export function registerOrgRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -143,6 +153,20 @@ export function registerOrgRoutes(app: FastifyInstance) {
       schema: { tags, summary: 'Membres de l’organisation', querystring: ZPageQuery, response: { 200: ZMemberPage } },
     },
     async (request) => findMembers(db, actorOf(request), request.query),
+  );
+
+  r.get(
+    '/api/v1/members/lookup',
+    {
+      config: { access: access.roles('members.lookup', MEMBER_LOOKUP_ROLES) },
+      schema: {
+        tags,
+        summary: 'Choisir un membre actif (compte d’un élu, collaborateurs d’un groupe)',
+        querystring: ZMemberLookupQuery,
+        response: { 200: ZMemberOptionPage },
+      },
+    },
+    async (request) => findMemberOptions(db, actorOf(request), request.query),
   );
 
   r.get(
