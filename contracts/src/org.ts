@@ -139,6 +139,14 @@ export const ZMemberLookupQuery = z.strictObject({
   /** Part of the name (accents and case ignored). */
   q: z.string().trim().max(120).optional(),
   role: ZRole.optional(),
+  /** Comma-separated user ids: the names of the members a form already holds (its current value). */
+  ids: z
+    .string()
+    .regex(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(,[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}){0,49}$/i,
+      { message: 'Indiquez au plus 50 identifiants séparés par des virgules.' },
+    )
+    .optional(),
 });
 export type TMemberLookupQuery = z.infer<typeof ZMemberLookupQuery>;
 

@@ -82,6 +82,13 @@ describe('GET /api/v1/members/lookup', () => {
     );
   });
 
+  it('names the members a form already holds (ids), active ones of this organisation only', async () => {
+    const ids = [heleneId, disabledId, other.users.group_staff.id].join(',');
+    const res = await api('chief_of_staff').get(`/api/v1/members/lookup?ids=${ids}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.json().data as Option[]).map((m) => m.userId)).toEqual([heleneId]);
+  });
+
   it('pages by name without repeating or losing anyone', async () => {
     const whole = await api('chief_of_staff').get('/api/v1/members/lookup?limit=50');
     const all = (whole.json().data as Option[]).map((m) => m.userId);
@@ -117,6 +124,9 @@ describe('GET /api/v1/members/lookup', () => {
     expect(badRole.json().errors.map((e: { path: string }) => e.path)).toContain('role');
     const badLimit = await api('chief_of_staff').get('/api/v1/members/lookup?limit=500');
     expect(badLimit.json().errors.map((e: { path: string }) => e.path)).toContain('limit');
+    const badIds = await api('chief_of_staff').get('/api/v1/members/lookup?ids=1,2');
+    expect(badIds.statusCode).toBe(400);
+    expect(badIds.json().errors.map((e: { path: string }) => e.path)).toContain('ids');
     const forged = Buffer.from(JSON.stringify({ name: 'a', id: 'nope' })).toString('base64url');
     const badCursor = await api('chief_of_staff').get(`/api/v1/members/lookup?cursor=${forged}`);
     expect(badCursor.statusCode).toBe(400);

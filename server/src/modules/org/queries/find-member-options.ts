@@ -1,5 +1,5 @@
 import type { TMemberLookupQuery, TMemberOption } from '@dircab/contracts';
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { users } from '../../../platform/auth/auth.schema';
 import type { Queryable } from '../../../platform/db/client';
 import { problems } from '../../../platform/errors/problem';
@@ -27,6 +27,7 @@ export async function findMemberOptions(
 ): Promise<{ data: TMemberOption[]; nextCursor: string | null }> {
   const where: SQL[] = [eq(memberships.orgId, actor.orgId), eq(memberships.active, true)];
   if (query.role) where.push(eq(memberships.role, query.role));
+  if (query.ids) where.push(inArray(memberships.userId, query.ids.split(',')));
   if (query.q) {
     // Accents and case ignored: « helene » finds « Hélène ».
     where.push(sql`dircab_unaccent(lower(${users.name})) like dircab_unaccent(lower(${likeContains(query.q)}))`);
