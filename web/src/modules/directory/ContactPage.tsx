@@ -16,6 +16,7 @@ import { ContactFormModal } from './ContactFormModal';
 import { DuplicatesPanel } from './DuplicatesPanel';
 import { allTerritories, CONTACTS_KEY, contactKey, directoryApi, TERRITORIES_KEY } from './directory-api';
 import { DIRECTORY_PATH, formatPhone } from './directory-rules';
+import { ContactMandatesPanel } from './officials/ContactMandatesPanel';
 import { PersonalDataPanel } from './privacy/PersonalDataPanel';
 import { RelationsPanel } from './RelationsPanel';
 import { TimelinePanel } from './TimelinePanel';
@@ -213,6 +214,7 @@ function ContactView({ contact }: { contact: TContact }) {
           {contact.notes || t('directory.none')}
         </Text>
       </Panel>
+      {person && <ContactMandatesPanel contact={contact} />}
       <PersonalDataPanel contact={contact} />
       <DuplicatesPanel contact={contact} />
       <RelationsPanel contact={contact} />

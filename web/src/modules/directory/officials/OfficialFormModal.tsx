@@ -31,6 +31,7 @@ import { notify } from '../../../ui/notify';
 import { problemMessage } from '../../../ui/problem-message';
 import { directoryApi, EMPTY_CONTACT_FILTERS } from '../directory-api';
 import { fieldErrors } from '../directory-rules';
+import { MemberSelect } from './MemberPicker';
 import { GROUPS_KEY, OFFICIALS_KEY, officialKey, officialsApi } from './officials-api';
 import { canSeeAffiliations } from './officials-rules';
 import { useMandateLabel } from './use-mandate-label';
@@ -72,6 +73,8 @@ interface MandateValues {
 
 interface FormValues {
   contactId: string;
+  /** The official's user account (an active member), or null. */
+  userId: string | null;
   portfolios: string;
   groupId: string;
   mandates: MandateValues[];
@@ -122,6 +125,7 @@ function OfficialForm({ official, onClose, onSaved }: Omit<Props, 'opened'>) {
   const form = useForm<FormValues>({
     initialValues: {
       contactId: official?.contactId ?? '',
+      userId: official?.userId ?? null,
       portfolios: official?.portfolios.join('\n') ?? '',
       groupId: official?.politicalGroup?.id ?? NO_GROUP,
       mandates: (official?.mandates ?? [])
@@ -146,6 +150,7 @@ function OfficialForm({ official, onClose, onSaved }: Omit<Props, 'opened'>) {
     form.clearErrors();
     const group = groups.data?.data.find((g) => g.id === values.groupId);
     const body = {
+      userId: values.userId,
       mandates: toMandateInputs(values.mandates),
       portfolios: values.portfolios
         .split(/\n|;/)
@@ -193,6 +198,13 @@ function OfficialForm({ official, onClose, onSaved }: Omit<Props, 'opened'>) {
             {...form.getInputProps('contactId')}
           />
         )}
+        <MemberSelect
+          label={t('officials.form.account')}
+          description={t('officials.form.accountHelp')}
+          value={form.values.userId}
+          onChange={(userId) => form.setFieldValue('userId', userId)}
+          error={form.errors.userId}
+        />
         <Textarea
           label={t('officials.portfolios')}
           description={t('officials.form.portfoliosHelp')}

@@ -14,6 +14,7 @@ import { usePageTitle } from '../../../ui/use-page-title';
 import { DeleteButton } from '../DeleteButton';
 import { DirectoryTabs } from '../DirectoryTabs';
 import { fieldErrors } from '../directory-rules';
+import { MemberMultiSelect } from './MemberPicker';
 import { GROUPS_KEY, OFFICIALS_KEY, officialsApi } from './officials-api';
 import { canSeeAffiliations, canWriteOfficials } from './officials-rules';
 
@@ -131,15 +132,19 @@ function GroupForm({
 }) {
   const { t } = useTranslation();
   const form = useForm({
-    initialValues: { name: group?.name ?? '', side: group?.side ?? 'majority' },
+    initialValues: { name: group?.name ?? '', side: group?.side ?? 'majority', staff: group?.staff ?? [] },
     validate: { name: (v: string) => (v.trim() ? null : t('officials.groups.nameRequired')) },
   });
   const submit = form.onSubmit(async (values) => {
     form.clearErrors();
     const body = { name: values.name.trim(), side: values.side };
     try {
-      if (group) await officialsApi.updateGroup(group.id, body);
-      else await officialsApi.createGroup(body);
+      if (group) await officialsApi.updateGroup(group.id, { ...body, staff: values.staff });
+      else {
+        // A group is created without staff (the API's create takes name and side): name them next.
+        const created = await officialsApi.createGroup(body);
+        if (values.staff.length > 0) await officialsApi.updateGroup(created.id, { staff: values.staff });
+      }
       notify('green', t('directory.saved'));
       await onSaved();
       onClose();
@@ -162,6 +167,14 @@ function GroupForm({
           allowDeselect={false}
           {...form.getInputProps('side')}
         />
+        <MemberMultiSelect
+          label={t('officials.groups.staffPicker')}
+          description={t('officials.groups.staffHelp')}
+          memberRole="group_staff"
+          value={form.values.staff}
+          onChange={(staff) => form.setFieldValue('staff', staff)}
+          error={form.errors.staff ?? staffError(form.errors)}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
@@ -173,4 +186,10 @@ function GroupForm({
       </Stack>
     </form>
   );
+}
+
+/** The API names a refused staff member by position (staff.N): show it on the field. */
+function staffError(errors: Record<string, unknown>): string | undefined {
+  const entry = Object.entries(errors).find(([path]) => path.startsWith('staff.'));
+  return entry ? String(entry[1]) : undefined;
 }
