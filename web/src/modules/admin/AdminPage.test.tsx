@@ -105,3 +105,32 @@ describe('AdminPage, a member by its address', () => {
     await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/admin'));
   });
 });
+
+describe('AdminPage, the retention periods', () => {
+  it('lets the admin, who has no directory, read and save the retention periods', async () => {
+    const api = fetchRouting((method, url, body) => {
+      if (url.startsWith('/api/v1/members?')) return listAnswer(1);
+      if (url !== '/api/v1/privacy/retention') return undefined;
+      const saved = { isDefault: method === 'GET', updatedAt: null, policies: { update: true } };
+      return method === 'GET'
+        ? [200, { constituents: 36, otherOfficials: 72, ownOfficials: 72, organisationNotes: 60, ...saved }]
+        : [200, { ...(body as object), ...saved }];
+    });
+    vi.stubGlobal('fetch', api.fn);
+    renderAdmin('/admin');
+    fireEvent.click(await screen.findByRole('tab', { name: 'Durées de conservation' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Durées de conservation' })).toBeDefined();
+    const notes = (await screen.findByLabelText(/Notes des fiches d’organismes/)) as HTMLInputElement;
+    expect(notes.value).toBe('60');
+    fireEvent.change(notes, { target: { value: '48' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await vi.waitFor(() =>
+      expect(api.calls.find((c) => c.method === 'PUT')?.body).toEqual({
+        constituents: 36,
+        otherOfficials: 72,
+        ownOfficials: 72,
+        organisationNotes: 48,
+      }),
+    );
+  });
+});

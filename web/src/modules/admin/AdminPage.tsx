@@ -7,6 +7,7 @@ import { MemberDrawer } from './MemberDrawer';
 import { MembersSection } from './MembersSection';
 import { OrganisationSettings } from './OrganisationSettings';
 import { ADMIN_PATH, memberIdOf, memberPath } from './paths';
+import { RetentionSettings } from './RetentionSettings';
 
 export default function AdminPage() {
   const { t } = useTranslation();
@@ -24,12 +25,16 @@ export default function AdminPage() {
         <Tabs.List aria-label={t('admin.sections')}>
           <Tabs.Tab value="members">{t('admin.members.title')}</Tabs.Tab>
           <Tabs.Tab value="organisation">{t('admin.organisation.title')}</Tabs.Tab>
+          <Tabs.Tab value="retention">{t('privacy.retention.title')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="members" pt="md">
           <MembersSection onOpen={(id) => navigate(memberPath(id))} />
         </Tabs.Panel>
         <Tabs.Panel value="organisation" pt="md">
           <OrganisationSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="retention" pt="md">
+          <RetentionSettings />
         </Tabs.Panel>
       </Tabs>
       <MemberDrawer userId={userId} onClose={() => navigate(ADMIN_PATH)} />
