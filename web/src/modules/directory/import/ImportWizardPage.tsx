@@ -7,7 +7,7 @@ import {
 } from '@dircab/contracts';
 import { Alert, Anchor, Button, Group, Input, List, Radio, Select, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../../../app/api/http';
@@ -140,8 +140,6 @@ export function ImportWizard() {
     importCall.reset();
     go(0);
   };
-  // Without a mapping to choose, the preview is only a look: the dry run can go without it.
-  const previewMissing = previewCall.error instanceof ApiError && previewCall.error.status === 404;
 
   const stepHeading = (text: string) => (
     <Title order={2} size="h3" ref={heading} tabIndex={-1}>
@@ -196,16 +194,7 @@ export function ImportWizard() {
               {fileError}
             </Alert>
           )}
-          {previewCall.isError && (
-            <ProblemAlert error={previewCall.error} title={t('importWizard.previewFailed')}>
-              {previewMissing && format !== 'csv' && (
-                <Button variant="default" size="xs" mt="sm" onClick={startDryRun} loading={dryRunCall.isPending}>
-                  {t('importWizard.skipPreview')}
-                </Button>
-              )}
-            </ProblemAlert>
-          )}
-          {dryRunCall.isError && <ProblemAlert error={dryRunCall.error} title={t('importWizard.dryRunFailed')} />}
+          {previewCall.isError && <ProblemAlert error={previewCall.error} title={t('importWizard.previewFailed')} />}
           <Group>
             <Button onClick={startPreview} loading={previewCall.isPending}>
               {t('importWizard.toPreview')}
@@ -327,7 +316,7 @@ function FileField({
 }
 
 /** The server's explanation, and its field errors one per line, announced. */
-function ProblemAlert({ error, title, children }: { error: unknown; title: string; children?: ReactNode }) {
+function ProblemAlert({ error, title }: { error: unknown; title: string }) {
   const { t } = useTranslation();
   const fields = error instanceof ApiError ? (error.problem?.errors ?? []) : [];
   return (
@@ -342,7 +331,6 @@ function ProblemAlert({ error, title, children }: { error: unknown; title: strin
           ))}
         </List>
       )}
-      {children}
     </Alert>
   );
 }

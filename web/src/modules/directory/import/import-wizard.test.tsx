@@ -221,6 +221,24 @@ describe('the import wizard', () => {
     expect(screen.getByText('Aucune erreur.')).toBeDefined();
   });
 
+  it('stays on the file step with the reason when the preview fails: no way around the preview', async () => {
+    const api = multipartFetch(() => [
+      400,
+      { title: 'Requête invalide', status: 400, errors: [{ path: 'file', message: 'Le fichier est vide.' }] },
+    ]);
+    vi.stubGlobal('fetch', api.fn);
+    renderApp(<ImportWizardPage />, { path: '/directory/import', me: fakeMe('secretariat', ['directory']) });
+    pick(screen.getByLabelText(/Fichier à importer/), file('maires.csv', 'x'));
+    fireEvent.click(screen.getByRole('button', { name: 'Suivant : aperçu' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('L’aperçu n’a pas abouti');
+    expect(alert.textContent).toContain('Le fichier est vide.');
+    // Only the preview was called; the dry run is reached through the preview step alone.
+    expect(api.calls.map((c) => c.url)).toEqual(['/api/v1/imports/preview']);
+    expect(within(alert).queryByRole('button')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Suivant : aperçu' })).toBeDefined();
+  });
+
   it('tells a role that may not import, without a form', () => {
     renderApp(<ImportWizardPage />, { path: '/directory/import', me: fakeMe('advisor', ['directory']) });
     expect(screen.getByRole('alert').textContent).toBe('Votre rôle ne permet pas d’importer des contacts.');
