@@ -254,6 +254,22 @@ describe('merging two contacts', () => {
     ]).toEqual(before);
   });
 
+  it('refuses an anonymised contact on either side (409), nothing written', async () => {
+    const live = await contact(person('Rose', 'Anon'));
+    const erased = await contact(person('Rose', 'Anon'));
+    await t.app.ctx.db.execute(sql`update contacts set anonymised_at = now() where id = ${erased}`);
+    const audits = await countRows(t.app, 'audit_log');
+    const into = await chief().post(`/api/v1/contacts/${live}/merge`, { duplicateId: erased });
+    expect(into.statusCode).toBe(409);
+    expect(paths(into)).toEqual(['duplicateId']);
+    expect((await chief().post(`/api/v1/contacts/${erased}/merge`, { duplicateId: live })).statusCode).toBe(409);
+    expect(await countRows(t.app, 'audit_log')).toBe(audits);
+    const [row] = await rows<{ merged_into_id: string | null }>(
+      sql`select merged_into_id from contacts where id = ${erased}`,
+    );
+    expect(row?.merged_into_id).toBeNull();
+  });
+
   it('is for the roles that may delete contacts (an advisor gets 403); a contact the actor may not see is 404', async () => {
     const a = await contact(person('Luc', 'Perm'));
     const b = await contact(person('Luc', 'Perm'));

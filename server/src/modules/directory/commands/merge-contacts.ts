@@ -13,6 +13,7 @@ import { contactLinks } from '../merge/contact-link-registry';
 import { registerDirectoryContactLinks } from '../merge/directory-contact-links';
 import { mergedValues } from '../merge/merge-values';
 import { findContact } from '../queries/find-contacts';
+import { refuseAnonymised } from './anonymised-guard';
 import { indexContact } from './index-contact';
 
 const invalid = (message: string, code: string) =>
@@ -42,6 +43,9 @@ export async function mergeContacts(
   if (!contactPolicy.can(actor, 'delete', kept) || !contactPolicy.can(actor, 'delete', duplicate)) {
     throw problems.forbidden();
   }
+  // An erased person's shell takes no one's records, and gives none (privacy/).
+  refuseAnonymised(kept);
+  refuseAnonymised(duplicate, 'duplicateId');
   if (kept.kind !== duplicate.kind) {
     throw invalid('Une personne ne peut être fusionnée qu’avec une personne, un organisme avec un organisme.', 'kind');
   }
