@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/client';
+import { newId } from '../db/columns';
 import { auditLog } from './audit.schema';
 
 export interface AuditEntry {
@@ -10,16 +11,19 @@ export interface AuditEntry {
 }
 
 /**
- * Writes one audit row. Call it with the transaction of the change itself, so the change
- * and its trace commit or roll back together (ARCHITECTURE rule 4).
+ * Writes one audit row and returns its id (an undo names the row it reverts). Call it with
+ * the transaction of the change itself, so the change and its trace commit or roll back
+ * together (ARCHITECTURE rule 4).
  */
 export async function recordAudit(
   tx: Queryable,
   actor: { userId: string; orgId: string; ip: string | null } | null,
   entry: AuditEntry,
   orgId: string | null = actor?.orgId ?? null,
-): Promise<void> {
+): Promise<string> {
+  const id = newId();
   await tx.insert(auditLog).values({
+    id,
     orgId,
     actorId: actor?.userId ?? null,
     action: entry.action,
@@ -28,6 +32,7 @@ export async function recordAudit(
     summary: entry.summary ?? {},
     ip: actor?.ip ?? null,
   });
+  return id;
 }
 
 /** Before/after of the fields that changed, for the audit summary. */

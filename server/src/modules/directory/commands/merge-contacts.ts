@@ -1,6 +1,5 @@
 import type { TMergeContacts, TMergeResult } from '@dircab/contracts';
-import { and, desc, eq } from 'drizzle-orm';
-import { auditLog } from '../../../platform/audit/audit.schema';
+import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/record-audit';
 import type { Queryable } from '../../../platform/db/client';
 import { problems } from '../../../platform/errors/problem';
@@ -72,7 +71,7 @@ export async function mergeContacts(
   await forgetDuplicateCandidates(tx, actor.orgId, duplicate.id);
   await refreshDuplicateCandidates(tx, actor.orgId, [keptId]);
 
-  await recordAudit(tx, actor, {
+  const auditId = await recordAudit(tx, actor, {
     action: 'contact.merge',
     recordType: 'contact',
     recordId: keptId,
@@ -85,25 +84,10 @@ export async function mergeContacts(
       moved,
     },
   });
-  // recordAudit returns nothing: the row just written is the newest merge of this contact.
-  const [audit] = await tx
-    .select({ id: auditLog.id })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.orgId, actor.orgId),
-        eq(auditLog.recordType, 'contact'),
-        eq(auditLog.recordId, keptId),
-        eq(auditLog.action, 'contact.merge'),
-      ),
-    )
-    .orderBy(desc(auditLog.id))
-    .limit(1);
-  if (!audit) throw new Error('merge audit not written');
   return {
     keptId,
     duplicateId: duplicate.id,
-    auditId: audit.id,
+    auditId,
     moved: Object.fromEntries(Object.entries(moved).map(([name, list]) => [name, list.length])),
   };
 }

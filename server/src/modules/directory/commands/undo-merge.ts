@@ -108,7 +108,7 @@ export async function undoMerge(
   await indexContact(tx, duplicateRow);
   await refreshDuplicateCandidates(tx, actor.orgId, [keptId, duplicate.id]);
 
-  await recordAudit(tx, actor, {
+  const undoAuditId = await recordAudit(tx, actor, {
     action: 'contact.merge_undo',
     recordType: 'contact',
     recordId: keptId,
@@ -122,18 +122,5 @@ export async function undoMerge(
       restored: Object.fromEntries(names.map((n) => [n, summary.moved[n]?.length ?? 0])),
     },
   });
-  const [undo] = await tx
-    .select({ id: auditLog.id })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.orgId, actor.orgId),
-        eq(auditLog.recordType, 'contact'),
-        eq(auditLog.recordId, keptId),
-        eq(auditLog.action, 'contact.merge_undo'),
-      ),
-    )
-    .orderBy(desc(auditLog.id))
-    .limit(1);
-  return { keptId, duplicateId: duplicate.id, auditId: undo?.id ?? auditId };
+  return { keptId, duplicateId: duplicate.id, auditId: undoAuditId };
 }
