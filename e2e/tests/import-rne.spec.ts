@@ -68,6 +68,14 @@ test('le secrétariat importe le RNE par l’assistant, trouve la maire et ouvre
   await page.getByRole('link', { name: 'Nina JULIÉ' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Nina JULIÉ' })).toBeVisible();
   await expect(page.getByText('Fonction : Maire — Mont-Dore')).toBeVisible();
+  // Her mandate on her contact page, with the way to her official's page.
+  const contactMandates = page.getByRole('region', { name: 'Mandats', exact: true });
+  const mayorMandate = contactMandates.getByRole('row', { name: /^Maire/ });
+  await expect(mayorMandate).toHaveCount(1);
+  await expect(mayorMandate).toContainText('Mont-Dore (98817)');
+  await expect(mayorMandate).toContainText('22/03/2026');
+  await expect(mayorMandate).toContainText('Répertoire national des élus');
+  await expect(mayorMandate.getByRole('link', { name: 'Fiche de l’élu' })).toBeVisible();
   await expectAccessible(page, 'la fiche contact de la maire');
 
   // The council: she is now an official of Mont-Dore, beside the demo's invented mayor.
@@ -122,6 +130,11 @@ test('la cheffe de cabinet consulte le conseil dans l’ordre du tableau et tien
   const form = page.getByRole('dialog', { name: 'Nouvel élu' });
   await form.getByRole('button', { name: 'Ajouter un mandat' }).click();
   await expect(form.getByRole('textbox', { name: 'Début du mandat 1' })).toBeVisible();
+  // The official's user account, looked up among the organisation's members by name.
+  const account = form.getByRole('combobox', { name: 'Compte utilisateur' });
+  await account.fill('Néhoué');
+  await page.getByRole('option', { name: 'Paul Néhoué · Élu(e)' }).click();
+  await expect(account).toHaveValue('Paul Néhoué · Élu(e) · Premier adjoint');
   await expectAccessible(page, 'le formulaire d’un élu');
   await form.getByRole('button', { name: 'Annuler' }).click();
 
@@ -134,10 +147,20 @@ test('la cheffe de cabinet consulte le conseil dans l’ordre du tableau et tien
   await page.getByRole('button', { name: 'Nouveau groupe' }).click();
   const dialog = page.getByRole('dialog', { name: 'Nouveau groupe' });
   await dialog.getByRole('textbox', { name: 'Nom du groupe' }).fill(groupName);
+  // The group's staff: group_staff members only, chosen by name.
+  await dialog.getByRole('combobox', { name: 'Collaborateurs du groupe' }).fill('dalmas');
+  const staffPicker = dialog.getByRole('combobox', { name: 'Collaborateurs du groupe' });
+  await page.getByRole('option', { name: 'Yannick Dalmas · Collaborateur(trice) de groupe' }).click();
+  // Escape closes the list of members, not the dialog.
+  await staffPicker.press('Escape');
+  await expect(page.getByRole('listbox')).toBeHidden();
+  await expect(dialog).toBeVisible();
   await expectAccessible(page, 'le formulaire d’un groupe');
   await dialog.getByRole('button', { name: 'Enregistrer' }).click();
   const row = page.getByRole('row', { name: new RegExp(`^${groupName}`) });
   await expect(row).toContainText('Majorité');
+  // Side, officials, staff: one staff member.
+  await expect(row.getByRole('cell').nth(2)).toHaveText('1');
   await expectAccessible(page, 'les groupes politiques');
   await row.getByRole('button', { name: `Supprimer ${groupName}` }).click();
   await page
