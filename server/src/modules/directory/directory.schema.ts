@@ -89,6 +89,9 @@ export const contacts = pgTable(
     anonymisedAt: timestamp('anonymised_at', { withTimezone: true, mode: 'date' }),
     // Set with deleted_at when a merge folds this contact into another (merge-contacts.ts).
     mergedIntoId: uuid('merged_into_id'),
+    // The name search's key (find-contacts.ts), stored: the trigram index's recheck then reads it
+    // instead of unaccenting the name of every candidate (half the time of a common name's search).
+    nameKey: text('name_key').generatedAlwaysAs(sql`dircab_unaccent(lower(display_name))`),
   },
   (t) => [
     // Keyset pagination (sort_name, id), with and without the kind filter.
@@ -106,5 +109,7 @@ export const contacts = pgTable(
     index('contacts_name_trgm_idx')
       .using('gin', sql`dircab_unaccent(lower(${t.displayName})) gin_trgm_ops`)
       .with({ fastupdate: false }),
+    // The contacts list's name search (find-contacts.ts), on the stored key.
+    index('contacts_name_key_trgm_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`).with({ fastupdate: false }),
   ],
 );
