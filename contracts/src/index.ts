@@ -1,5 +1,6 @@
 export * from './audit';
 export * from './common';
+export * from './correspondence';
 export * from './directory';
 export * from './health';
 export * from './imports';

@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { seedDemoIfEmpty } from './demo/seed-demo';
+import { registerCorrespondenceRoutes } from './modules/correspondence/correspondence.routes';
 import { registerContactLinkRoutes } from './modules/directory/contact-links.routes';
 import { registerDirectoryRoutes } from './modules/directory/directory.routes';
 import { registerImportRoutes } from './modules/directory/imports/imports.routes';
@@ -108,6 +109,7 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
       registerDirectoryRoutes(api);
       registerContactLinkRoutes(api);
       registerOfficialRoutes(api);
+      registerCorrespondenceRoutes(api);
       await registerPrivacy(api);
       await api.register(registerImportRoutes);
       registerAuditRoutes(api);

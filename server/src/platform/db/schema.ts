@@ -1,4 +1,5 @@
 // Every Drizzle table of the product, for the client's typed queries and for drizzle-kit.
+export * from '../../modules/correspondence/correspondence.schema';
 export * from '../../modules/directory/contact-links.schema';
 export * from '../../modules/directory/directory.schema';
 export * from '../../modules/directory/officials.schema';

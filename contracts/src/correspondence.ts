@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { ZConfidentiality, ZPageQuery, ZPolicies, ZUuid } from './common';
+
+// Correspondence (issue 4), first increment: registration, the list and the item.
+
+const ZText = (max: number) => z.string().trim().min(1).max(max);
+const ZOptionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+const atLeastOne = { message: 'Indiquez au moins un champ à modifier.' };
+const nonEmpty = (v: object) => Object.keys(v).length > 0;
+
+export const CORRESPONDENCE_DIRECTIONS = ['in', 'out'] as const;
+export const ZCorrespondenceDirection = z.enum(CORRESPONDENCE_DIRECTIONS);
+export type TCorrespondenceDirection = z.infer<typeof ZCorrespondenceDirection>;
+
+export const CORRESPONDENCE_CHANNELS = ['postal', 'email', 'web_form', 'phone', 'visit', 'social'] as const;
+export const ZCorrespondenceChannel = z.enum(CORRESPONDENCE_CHANNELS);
+export type TCorrespondenceChannel = z.infer<typeof ZCorrespondenceChannel>;
+
+/** The processing circuit (DOMAIN.md), plus its three side exits. */
+export const CORRESPONDENCE_STATUSES = [
+  'registered',
+  'routed',
+  'in_progress',
+  'reply_drafted',
+  'in_review',
+  'to_sign',
+  'sent',
+  'closed',
+  'waiting_info',
+  'closed_without_reply',
+  'forwarded',
+] as const;
+export const ZCorrespondenceStatus = z.enum(CORRESPONDENCE_STATUSES);
+export type TCorrespondenceStatus = z.infer<typeof ZCorrespondenceStatus>;
+
+export const CORRESPONDENCE_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export const ZCorrespondencePriority = z.enum(CORRESPONDENCE_PRIORITIES);
+
+/** What silence on a request subject to a decision becomes (CRPA L.231-1 and its exceptions). */
+export const IMPLICIT_DECISION_RULES = ['acceptance', 'rejection'] as const;
+export const ZImplicitDecisionRule = z.enum(IMPLICIT_DECISION_RULES);
+
+/** The correspondent as written on the item: matched to a directory contact at registration. */
+export const ZSenderInput = z.strictObject({
+  name: ZText(200),
+  email: z
+    .email({ message: 'L’adresse électronique est invalide.' })
+    .max(254)
+    .transform((s) => s.toLowerCase())
+    .nullable()
+    .optional(),
+  phone: ZOptionalText(40),
+  address: ZOptionalText(500),
+});
+export type TSenderInput = z.infer<typeof ZSenderInput>;
+
+const editableFields = {
+  channel: ZCorrespondenceChannel,
+  /** One of the organisation's item types: decides acknowledgement, decision and due date. */
+  typeId: ZUuid.nullable().optional(),
+  subject: ZText(300),
+  body: z.string().trim().max(100_000).optional(),
+  /** When the item reached the organisation; now when absent. */
+  receivedAt: z.iso.datetime({ offset: true, message: 'Date et heure ISO 8601 attendues.' }).optional(),
+  topic: ZOptionalText(120),
+  territoryId: ZUuid.nullable().optional(),
+  priority: ZCorrespondencePriority.optional(),
+  confidentiality: ZConfidentiality.optional(),
+  /** People named on the item (user ids): they see it whatever its confidentiality. */
+  members: z.array(ZUuid).max(50).optional(),
+};
+
+export const ZCreateCorrespondence = z.strictObject({
+  direction: ZCorrespondenceDirection,
+  /** The sender of an incoming item, the recipient of an outgoing one. */
+  sender: ZSenderInput,
+  ...editableFields,
+});
+export type TCreateCorrespondence = z.infer<typeof ZCreateCorrespondence>;
+
+/** The fields editable while the item is still `registered` (before routing). */
+export const ZUpdateCorrespondence = z
+  .strictObject({ ...editableFields, sender: ZSenderInput })
+  .partial()
+  .refine(nonEmpty, atLeastOne);
+export type TUpdateCorrespondence = z.infer<typeof ZUpdateCorrespondence>;
+
+export const ZCorrespondence = z.object({
+  id: ZUuid,
+  direction: ZCorrespondenceDirection,
+  registrationNumber: z.string(),
+  year: z.number().int(),
+  sequence: z.number().int(),
+  channel: ZCorrespondenceChannel,
+  typeId: ZUuid.nullable(),
+  subject: z.string(),
+  body: z.string(),
+  receivedAt: z.string(),
+  senderContactId: ZUuid.nullable(),
+  sender: z.object({
+    name: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    address: z.string().nullable(),
+  }),
+  topic: z.string().nullable(),
+  territoryId: ZUuid.nullable(),
+  priority: ZCorrespondencePriority,
+  confidentiality: ZConfidentiality,
+  members: z.array(ZUuid),
+  status: ZCorrespondenceStatus,
+  /** Due date (processing delay of the type, in working days), in the organisation's calendar. */
+  dueDate: z.string().nullable(),
+  /** The day silence becomes an implicit decision (requests subject to a decision only). */
+  implicitDecisionDate: z.string().nullable(),
+  implicitDecisionRule: ZImplicitDecisionRule.nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  policies: ZPolicies,
+});
+export type TCorrespondence = z.infer<typeof ZCorrespondence>;
+
+export const ZCorrespondencePage = z.object({ data: z.array(ZCorrespondence), nextCursor: z.string().nullable() });
+
+export const ZCorrespondenceQuery = ZPageQuery.extend({
+  status: ZCorrespondenceStatus.optional(),
+  channel: ZCorrespondenceChannel.optional(),
+  direction: ZCorrespondenceDirection.optional(),
+  typeId: ZUuid.optional(),
+  territoryId: ZUuid.optional(),
+  /** Received on or after this day (the organisation's calendar day, ISO date). */
+  from: z.iso.date({ message: 'Date AAAA-MM-JJ attendue.' }).optional(),
+  /** Received on or before this day. */
+  to: z.iso.date({ message: 'Date AAAA-MM-JJ attendue.' }).optional(),
+  /** Words of the subject, or a registration number (or its start). */
+  q: z.string().trim().min(1).max(200).optional(),
+});
+export type TCorrespondenceQuery = z.infer<typeof ZCorrespondenceQuery>;

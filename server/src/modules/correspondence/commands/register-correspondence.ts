@@ -1,0 +1,96 @@
+import type { TCreateCorrespondence } from '@dircab/contracts';
+import type { CountryCode } from 'libphonenumber-js/max';
+import { recordAudit } from '../../../platform/audit/record-audit';
+import { calendarForOrganisation, localYear } from '../../../platform/calendar/working-days';
+import type { Queryable } from '../../../platform/db/client';
+import type { Actor } from '../../../platform/policy/actor';
+import { touchContactActivity } from '../../directory/privacy/touch-contact-activity';
+import { correspondenceItems } from '../correspondence.schema';
+import { formatRegistrationNumber, numberFormatOf, takeNextSequence } from '../numbering';
+import { indexItem } from './index-item';
+import { itemDates } from './item-dates';
+import { checkReceivedAt, checkTerritory, itemTypeOf } from './item-references';
+import { matchOrCreateSender } from './match-sender';
+
+/** What registration needs to know of the organisation: its calendar and its phone region. */
+export interface OrganisationSetting {
+  timeZone: string;
+  officialCode: string;
+  region: CountryCode;
+}
+
+export type ItemRow = typeof correspondenceItems.$inferSelect;
+
+/**
+ * Registers an item: checks its references, matches the writer to the directory (or adds
+ * them), takes the next number of the organisation's register for the year, sets the due and
+ * implicit-decision dates from the item's type, then audits and indexes it, all in the
+ * caller's transaction (a rollback gives the number back).
+ */
+export async function registerCorrespondence(
+  tx: Queryable,
+  actor: Actor,
+  input: TCreateCorrespondence,
+  org: OrganisationSetting,
+  now: Date = new Date(),
+): Promise<ItemRow> {
+  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
+  checkReceivedAt(receivedAt, now);
+  const type = await itemTypeOf(tx, actor, input.typeId);
+  await checkTerritory(tx, actor, input.territoryId);
+  const sender = await matchOrCreateSender(tx, actor, input.sender, org.region);
+  // The person wrote, called or came: their retention clock restarts (directory privacy).
+  if (input.direction === 'in') await touchContactActivity(tx, actor.orgId, sender.contactId, receivedAt);
+
+  // The register's year is the year of registration in the organisation's time zone.
+  const year = localYear(now, org.timeZone);
+  const format = await numberFormatOf(tx, actor.orgId, input.direction);
+  const sequence = await takeNextSequence(tx, actor.orgId, input.direction, year);
+  const calendar = calendarForOrganisation(org);
+  const confidentiality = input.confidentiality ?? 'normal';
+  const [row] = await tx
+    .insert(correspondenceItems)
+    .values({
+      orgId: actor.orgId,
+      direction: input.direction,
+      registrationNumber: formatRegistrationNumber(format, year, sequence),
+      year,
+      sequence,
+      channel: input.channel,
+      typeId: type?.id ?? null,
+      subject: input.subject,
+      body: input.body ?? '',
+      receivedAt,
+      senderContactId: sender.contactId,
+      senderName: input.sender.name,
+      senderEmail: input.sender.email ?? null,
+      senderPhone: input.sender.phone ?? null,
+      senderAddress: input.sender.address ?? null,
+      topic: input.topic ?? null,
+      territoryId: input.territoryId ?? null,
+      priority: input.priority ?? 'normal',
+      confidentiality,
+      // Whoever registers a restricted or confidential item keeps sight of it.
+      members: [...new Set([...(input.members ?? []), ...(confidentiality !== 'normal' ? [actor.userId] : [])])],
+      ...itemDates(input.direction, type, receivedAt, calendar),
+    })
+    .returning();
+  if (!row) throw new Error('correspondence item not registered');
+  await recordAudit(tx, actor, {
+    action: 'correspondence.register',
+    recordType: 'correspondence',
+    recordId: row.id,
+    summary: {
+      after: {
+        registrationNumber: row.registrationNumber,
+        direction: row.direction,
+        channel: row.channel,
+        confidentiality: row.confidentiality,
+        senderContactId: row.senderContactId,
+        senderCreated: sender.created,
+      },
+    },
+  });
+  await indexItem(tx, row);
+  return row;
+}

@@ -1,0 +1,102 @@
+import {
+  ZCorrespondence,
+  ZCorrespondencePage,
+  ZCorrespondenceQuery,
+  ZCreateCorrespondence,
+  ZIdParams,
+  ZUpdateCorrespondence,
+} from '@dircab/contracts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { problems } from '../../platform/errors/problem';
+import { actorOf } from '../../platform/http/context';
+import { access } from '../../platform/policy/access';
+import { defaultRegionFor } from '../directory/phone';
+import { type OrganisationSetting, registerCorrespondence } from './commands/register-correspondence';
+import { updateCorrespondence } from './commands/update-correspondence';
+import { CORRESPONDENCE_ROLES } from './correspondence.policy';
+import { findItem, findItems, presentItem } from './queries/find-correspondence';
+
+const tags = ['correspondence'];
+
+/** The current organisation's time zone, official code and phone region, from the session. */
+function organisationOf(request: FastifyRequest): OrganisationSetting {
+  const actor = actorOf(request);
+  const org = request.session?.memberships.find((m) => m.organisation.id === actor.orgId)?.organisation;
+  if (!org) throw problems.notFound();
+  return { timeZone: org.timeZone, officialCode: org.officialCode, region: defaultRegionFor(org.timeZone) };
+}
+
+export function registerCorrespondenceRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = app.ctx;
+  const read = access.roles('correspondence.read', CORRESPONDENCE_ROLES.read);
+  const register = access.roles('correspondence.register', CORRESPONDENCE_ROLES.register);
+
+  r.get(
+    '/api/v1/correspondence',
+    {
+      config: { access: read },
+      schema: {
+        tags,
+        summary: 'Registre du courrier (les plus récents d’abord)',
+        querystring: ZCorrespondenceQuery,
+        response: { 200: ZCorrespondencePage },
+      },
+    },
+    async (request) => findItems(db, actorOf(request), request.query, organisationOf(request).timeZone),
+  );
+
+  r.post(
+    '/api/v1/correspondence',
+    {
+      config: { access: register },
+      schema: {
+        tags,
+        summary: 'Enregistrer un courrier (numéro d’enregistrement sans trou)',
+        body: ZCreateCorrespondence,
+        response: { 201: ZCorrespondence },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const org = organisationOf(request);
+      const row = await db.transaction((tx) => registerCorrespondence(tx, actor, request.body, org));
+      return reply.code(201).send(presentItem(actor, row));
+    },
+  );
+
+  r.get(
+    '/api/v1/correspondence/:id',
+    {
+      config: { access: read },
+      schema: { tags, summary: 'Un courrier', params: ZIdParams, response: { 200: ZCorrespondence } },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const row = await findItem(db, actor, request.params.id);
+      if (!row) throw problems.notFound();
+      return presentItem(actor, row);
+    },
+  );
+
+  r.patch(
+    '/api/v1/correspondence/:id',
+    {
+      config: { access: register },
+      schema: {
+        tags,
+        summary: 'Corriger un courrier enregistré (avant imputation)',
+        params: ZIdParams,
+        body: ZUpdateCorrespondence,
+        response: { 200: ZCorrespondence },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const org = organisationOf(request);
+      const row = await db.transaction((tx) => updateCorrespondence(tx, actor, request.params.id, request.body, org));
+      return presentItem(actor, row);
+    },
+  );
+}

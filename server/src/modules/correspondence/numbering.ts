@@ -1,0 +1,62 @@
+import type { TCorrespondenceDirection } from '@dircab/contracts';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Queryable } from '../../platform/db/client';
+import { correspondenceCounters, correspondenceSettings } from './correspondence.schema';
+
+/** The default formats (issue 4): `2026-A-000042` incoming, `2026-D-000042` outgoing. */
+export const DEFAULT_NUMBER_FORMATS: Record<TCorrespondenceDirection, string> = {
+  in: '{year}-A-{seq:6}',
+  out: '{year}-D-{seq:6}',
+};
+
+/** A format must carry the sequence, or two items would get the same number. */
+export function isValidNumberFormat(format: string): boolean {
+  return /\{seq(?::\d{1,2})?\}/.test(format) && format.length <= 60;
+}
+
+/**
+ * A registration number from its format: `{year}` the year, `{seq}` the sequence, `{seq:6}`
+ * the sequence padded with zeros to six digits (longer sequences are never cut).
+ */
+export function formatRegistrationNumber(format: string, year: number, sequence: number): string {
+  return format
+    .replaceAll('{year}', String(year))
+    .replace(/\{seq(?::(\d{1,2}))?\}/g, (_m, width?: string) => String(sequence).padStart(Number(width ?? 0), '0'));
+}
+
+/**
+ * Takes the next sequence of the organisation, direction and year. The upsert locks the
+ * counter row until the caller's transaction ends: concurrent registrations wait in line, and
+ * a registration that rolls back takes its increment with it (no gap).
+ */
+export async function takeNextSequence(
+  tx: Queryable,
+  orgId: string,
+  direction: TCorrespondenceDirection,
+  year: number,
+): Promise<number> {
+  const [row] = await tx
+    .insert(correspondenceCounters)
+    .values({ orgId, direction, year, lastSequence: 1 })
+    .onConflictDoUpdate({
+      target: [correspondenceCounters.orgId, correspondenceCounters.direction, correspondenceCounters.year],
+      set: { lastSequence: sql`${correspondenceCounters.lastSequence} + 1` },
+    })
+    .returning({ sequence: correspondenceCounters.lastSequence });
+  if (!row) throw new Error('numbering counter not taken');
+  return row.sequence;
+}
+
+/** The organisation's format for a direction, or the default. */
+export async function numberFormatOf(
+  tx: Queryable,
+  orgId: string,
+  direction: TCorrespondenceDirection,
+): Promise<string> {
+  const [settings] = await tx
+    .select()
+    .from(correspondenceSettings)
+    .where(and(eq(correspondenceSettings.orgId, orgId)));
+  if (!settings) return DEFAULT_NUMBER_FORMATS[direction];
+  return direction === 'in' ? settings.incomingFormat : settings.outgoingFormat;
+}

@@ -1,0 +1,112 @@
+import type { TCorrespondence, TCorrespondenceQuery } from '@dircab/contracts';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { Queryable } from '../../../platform/db/client';
+import { problems } from '../../../platform/errors/problem';
+import { decodeCursor, encodeCursor } from '../../../platform/http/cursor';
+import type { Actor } from '../../../platform/policy/actor';
+import { correspondencePolicy, visibleItems } from '../correspondence.policy';
+import { correspondenceItems } from '../correspondence.schema';
+
+export type ItemRow = typeof correspondenceItems.$inferSelect;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A registration number as typed: `2026-A-000042` (any configured format with year and sequence). */
+const NUMBER_SHAPE = /^\d{4}-[A-Za-z]+-\d+$/;
+
+export function presentItem(actor: Actor, row: ItemRow): TCorrespondence {
+  return {
+    id: row.id,
+    direction: row.direction,
+    registrationNumber: row.registrationNumber,
+    year: row.year,
+    sequence: row.sequence,
+    channel: row.channel,
+    typeId: row.typeId,
+    subject: row.subject,
+    body: row.body,
+    receivedAt: row.receivedAt.toISOString(),
+    senderContactId: row.senderContactId,
+    sender: { name: row.senderName, email: row.senderEmail, phone: row.senderPhone, address: row.senderAddress },
+    topic: row.topic,
+    territoryId: row.territoryId,
+    priority: row.priority,
+    confidentiality: row.confidentiality,
+    members: row.members,
+    status: row.status,
+    dueDate: row.dueDate,
+    implicitDecisionDate: row.implicitDecisionDate,
+    implicitDecisionRule: row.implicitDecisionRule,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    policies: correspondencePolicy.policiesFor(actor, row),
+  };
+}
+
+const scope = {
+  orgId: correspondenceItems.orgId,
+  confidentiality: correspondenceItems.confidentiality,
+  members: correspondenceItems.members,
+};
+
+/** One item the actor may see, or null (the route answers 404). `forUpdate` locks it for an edit. */
+export async function findItem(db: Queryable, actor: Actor, id: string, forUpdate = false): Promise<ItemRow | null> {
+  const query = db
+    .select()
+    .from(correspondenceItems)
+    .where(and(eq(correspondenceItems.orgId, actor.orgId), eq(correspondenceItems.id, id), visibleItems(actor, scope)));
+  const [row] = forUpdate ? await query.for('update') : await query;
+  return row ?? null;
+}
+
+/**
+ * The register as the actor may see it, newest received first (keyset on received_at, id:
+ * correspondence_items_org_received_idx, or the filter's own index). The period is read in
+ * the organisation's time zone.
+ */
+export async function findItems(
+  db: Queryable,
+  actor: Actor,
+  query: TCorrespondenceQuery,
+  timeZone: string,
+): Promise<{ data: TCorrespondence[]; nextCursor: string | null }> {
+  const t = correspondenceItems;
+  const where: SQL[] = [eq(t.orgId, actor.orgId), visibleItems(actor, scope)];
+  if (query.status) where.push(eq(t.status, query.status));
+  if (query.channel) where.push(eq(t.channel, query.channel));
+  if (query.direction) where.push(eq(t.direction, query.direction));
+  if (query.typeId) where.push(eq(t.typeId, query.typeId));
+  if (query.territoryId) where.push(eq(t.territoryId, query.territoryId));
+  if (query.from) where.push(sql`${t.receivedAt} >= (${query.from}::date::timestamp at time zone ${timeZone})`);
+  if (query.to) where.push(sql`${t.receivedAt} < ((${query.to}::date + 1)::timestamp at time zone ${timeZone})`);
+  if (query.q) {
+    where.push(
+      NUMBER_SHAPE.test(query.q)
+        ? // The unique (org_id, registration_number) index.
+          eq(t.registrationNumber, query.q.toUpperCase())
+        : // correspondence_items_subject_trgm_idx serves the substring.
+          sql`dircab_unaccent(lower(${t.subject})) like '%' || dircab_unaccent(lower(${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)})) || '%'`,
+    );
+  }
+  if (query.cursor) {
+    const c = decodeCursor(query.cursor, ['r', 'id']);
+    if (!UUID.test(c.id) || Number.isNaN(Date.parse(c.r))) {
+      throw problems.badRequest('Le curseur de pagination est invalide.', [
+        { path: 'cursor', message: 'Curseur invalide : repartez de la première page.', code: 'invalid_cursor' },
+      ]);
+    }
+    where.push(sql`(${t.receivedAt}, ${t.id}) < (${c.r}::timestamptz, ${c.id}::uuid)`);
+  }
+  const rows = await db
+    .select()
+    .from(t)
+    .where(and(...where))
+    .orderBy(desc(t.receivedAt), desc(t.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    data: page.map((r) => presentItem(actor, r)),
+    nextCursor:
+      rows.length > query.limit && last ? encodeCursor({ r: last.receivedAt.toISOString(), id: last.id }) : null,
+  };
+}

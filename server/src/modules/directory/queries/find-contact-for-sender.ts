@@ -1,0 +1,53 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { Queryable } from '../../../platform/db/client';
+import type { Actor } from '../../../platform/policy/actor';
+import { visibleTo } from '../../../platform/policy/confidentiality';
+import { contactMatchKeys } from '../contact-links.schema';
+import { contacts } from '../directory.schema';
+
+/**
+ * The directory contact a letter's writer is, for other modules (correspondence): by e-mail
+ * first (the `email:` match key, contact_match_keys_org_key_idx), then by exact name, accents
+ * and case forgiven (the trigram index serves the equality). Only live contacts the actor may
+ * see: a contact hidden from them is never linked (its id would leak it); null when none.
+ */
+export async function findContactForSender(
+  db: Queryable,
+  actor: Actor,
+  sender: { name: string; email?: string | null | undefined },
+): Promise<{ id: string } | null> {
+  const live = and(
+    visibleTo(actor, { orgId: contacts.orgId, confidentiality: contacts.confidentiality, members: contacts.members }),
+    isNull(contacts.deletedAt),
+    isNull(contacts.anonymisedAt),
+  );
+  if (sender.email) {
+    const [byEmail] = await db
+      .select({ id: contacts.id })
+      .from(contactMatchKeys)
+      .innerJoin(contacts, eq(contacts.id, contactMatchKeys.contactId))
+      .where(
+        and(
+          eq(contactMatchKeys.orgId, actor.orgId),
+          eq(contactMatchKeys.key, `email:${sender.email.trim().toLowerCase()}`),
+          live,
+        ),
+      )
+      .orderBy(asc(contacts.id))
+      .limit(1);
+    if (byEmail) return byEmail;
+  }
+  const [byName] = await db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(
+      and(
+        eq(contacts.orgId, actor.orgId),
+        sql`dircab_unaccent(lower(${contacts.displayName})) = dircab_unaccent(lower(${sender.name.trim()}))`,
+        live,
+      ),
+    )
+    .orderBy(asc(contacts.id))
+    .limit(1);
+  return byName ?? null;
+}

@@ -1,0 +1,103 @@
+import Holidays from 'date-holidays';
+
+/** Whose public holidays count: a date-holidays country (and region), in a time zone. */
+export interface HolidayCalendar {
+  /** date-holidays country code: `FR` for metropolitan France, `NC` for New Caledonia. */
+  country: string;
+  /** date-holidays region of the country (`57` Moselle, `RE` La Réunion…), if any. */
+  region?: string | undefined;
+  /** The organisation's IANA time zone: it decides which calendar day an instant falls on. */
+  timeZone: string;
+}
+
+/** `YYYY-MM-DD`, a calendar day with no time zone. */
+export type IsoDate = string;
+
+const holidayYears = new Map<string, Set<IsoDate>>();
+
+/**
+ * The public holidays (type `public` only: Pentecost Sunday and Mother's Day are
+ * observances, not days off) of one year, cached: date-holidays computes Easter each time.
+ */
+function publicHolidays(calendar: HolidayCalendar, year: number): Set<IsoDate> {
+  const key = `${calendar.country}|${calendar.region ?? ''}|${year}`;
+  let days = holidayYears.get(key);
+  if (!days) {
+    const hd = calendar.region ? new Holidays(calendar.country, calendar.region) : new Holidays(calendar.country);
+    days = new Set((hd.getHolidays(year) || []).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
+    holidayYears.set(key, days);
+  }
+  return days;
+}
+
+/** The calendar day an instant falls on in a time zone (a letter received at 23:30 in Nouméa). */
+export function localDate(instant: Date, timeZone: string): IsoDate {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    instant,
+  );
+}
+
+/** The year of an instant in a time zone: New Year's Eve in Paris is already 1 January in Nouméa. */
+export function localYear(instant: Date, timeZone: string): number {
+  return Number(localDate(instant, timeZone).slice(0, 4));
+}
+
+const toUtc = (day: IsoDate) => new Date(`${day}T00:00:00Z`);
+const fromUtc = (d: Date): IsoDate => d.toISOString().slice(0, 10);
+
+/** Saturday, Sunday or a public holiday of the calendar. */
+export function isWorkingDay(day: IsoDate, calendar: HolidayCalendar): boolean {
+  const d = toUtc(day);
+  const weekday = d.getUTCDay();
+  if (weekday === 0 || weekday === 6) return false;
+  return !publicHolidays(calendar, d.getUTCFullYear()).has(day);
+}
+
+/**
+ * The `n`th working day after the day `from` falls on (that day itself does not count, as
+ * in a delay « de n jours ouvrés »); n = 0 gives that day, moved to the next working day
+ * when it is not one.
+ */
+export function addWorkingDays(from: Date, n: number, calendar: HolidayCalendar): IsoDate {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError('n must be a non-negative integer');
+  const d = toUtc(localDate(from, calendar.timeZone));
+  let left = n;
+  while (left > 0 || !isWorkingDay(fromUtc(d), calendar)) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    if (isWorkingDay(fromUtc(d), calendar)) left -= 1;
+  }
+  return fromUtc(d);
+}
+
+/**
+ * A delay in months from the day `from` falls on: the same day number `months` later, or the
+ * last day of that month when it has no such day (31 December + 2 months → 28 or 29 February),
+ * as French law counts delays in months (code de procédure civile, art. 641).
+ */
+export function addMonths(from: Date, months: number, timeZone: string): IsoDate {
+  const [y, m, d] = localDate(from, timeZone).split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return fromUtc(target);
+}
+
+/**
+ * The calendar of an organisation, from its official (INSEE) code and time zone: 988xx is a
+ * New Caledonian commune (date-holidays has New Caledonia as its own country `NC`, with the
+ * Fête de la citoyenneté on 24 September; `FR` with a region `NC` does not exist and would
+ * silently give metropolitan holidays). In France, Moselle and Alsace (57, 67, 68) have their
+ * own extra days, and the overseas departments theirs. Derived rather than a setting: the code
+ * is already required for every organisation; a setting can override it when a case needs it.
+ */
+export function calendarForOrganisation(org: { officialCode: string; timeZone: string }): HolidayCalendar {
+  const code = org.officialCode.trim();
+  if (code.startsWith('988') || org.timeZone === 'Pacific/Noumea') return { country: 'NC', timeZone: org.timeZone };
+  const overseas: Record<string, string> = { '971': 'GP', '972': 'MQ', '973': 'GF', '974': 'RE', '976': 'YT' };
+  const dom = overseas[code.slice(0, 3)];
+  if (dom) return { country: 'FR', region: dom, timeZone: org.timeZone };
+  const department = code.slice(0, 2);
+  if (['57', '67', '68'].includes(department)) return { country: 'FR', region: department, timeZone: org.timeZone };
+  return { country: 'FR', timeZone: org.timeZone };
+}
