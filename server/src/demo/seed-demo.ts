@@ -6,6 +6,7 @@ import { createMember } from '../modules/org/commands/create-member';
 import { organisations } from '../modules/org/org.schema';
 import type { Queryable } from '../platform/db/client';
 import type { AppContext } from '../platform/http/context';
+import { seedCorrespondenceDemo } from './correspondence-demo';
 import { seedDirectoryDemo } from './directory-demo';
 import { seedOfficialsDemo } from './officials-demo';
 import { DEMO_PROFILES, type DemoOrganisation, type DemoProfile } from './profiles';
@@ -23,7 +24,7 @@ export interface DemoContext {
 
 /** What a module adds to the demo; modules append theirs to DEMO_SEEDERS, in order. */
 export type DemoSeeder = (demo: DemoContext) => Promise<void>;
-export const DEMO_SEEDERS: DemoSeeder[] = [seedDirectoryDemo, seedOfficialsDemo];
+export const DEMO_SEEDERS: DemoSeeder[] = [seedDirectoryDemo, seedOfficialsDemo, seedCorrespondenceDemo];
 
 async function insertOrganisation(tx: Queryable, o: DemoOrganisation): Promise<string> {
   const [row] = await tx

@@ -120,12 +120,16 @@ export async function insertContacts(tx: Queryable, orgId: string, rows: Contact
     from ${contactsUnnest(rows)} as u(${list(aliases)})`);
 }
 
-/** Overwrites the imported columns of existing contacts of the organisation. */
+/**
+ * Overwrites the imported columns of existing contacts of the organisation. An imported update
+ * is activity: it restarts the retention clock (privacy/touch-contact-activity.ts), in the same
+ * statement, never moving it back.
+ */
 export async function updateContacts(tx: Queryable, orgId: string, rows: ContactWrite[]): Promise<void> {
   if (rows.length === 0) return;
   const set = COLUMNS.map((c, i) => `${c.name} = ${selected[i]}`);
   await tx.execute(sql`
-    update contacts c set ${list(set)}, updated_at = now()
+    update contacts c set ${list(set)}, updated_at = now(), last_activity_at = greatest(c.last_activity_at, now())
     from ${contactsUnnest(rows)} as u(${list(aliases)})
     where c.org_id = ${orgId}::uuid and c.id = u.id`);
 }

@@ -8,6 +8,7 @@ import type { Actor } from '../../../platform/policy/actor';
 import { canSee } from '../../../platform/policy/confidentiality';
 import { contactNames } from '../contact-names';
 import { enqueueDuplicateRefresh } from '../duplicates/duplicate-refresh-job';
+import { findSuppressedRows, nameKeys, SUPPRESSED_ROW_MESSAGE } from '../privacy/erasure-suppression';
 import {
   type AuditRow,
   type ContactValues,
@@ -69,6 +70,7 @@ export async function importContacts(
     tx,
     actor,
     source: options.format,
+    defaultSource: options.source,
     importId,
     result,
     report,
@@ -128,6 +130,8 @@ interface BatchContext {
   tx: Queryable;
   actor: Actor;
   source: string;
+  /** The origin written on a contact whose row gives none. */
+  defaultSource: string;
   importId: string;
   result: TImportResult;
   report: (errors: TImportRowError[]) => void;
@@ -139,6 +143,8 @@ interface StoredContact extends ContactValues, ContactVisibility {
   id: string;
   orgId: string;
   deleted: boolean;
+  /** Found by its UUID, not by an identity: the import records no identity for it. */
+  byId: boolean;
 }
 
 /** The territories named in a batch, by name or code, of the actor's organisation only. */
@@ -160,16 +166,39 @@ async function resolveTerritories(ctx: BatchContext, batch: CheckedContact[]): P
   }
 }
 
+/** The stored columns an import compares with; a deleted or anonymised contact counts as deleted. */
+const STORED_COLUMNS = sql`c.id, c.org_id, c.kind, c.civility, c.first_name, c.last_name, c.name, c.org_type,
+  c.form_of_address, c.job_title, c.employer, c.addresses, c.emails, c.phones, c.territory_id,
+  c.tags, c.notes, c.source, c.consent, c.consent_date::text as consent_date, c.display_name,
+  c.sort_name, c.confidentiality, c.members, (c.deleted_at is not null or c.anonymised_at is not null) as deleted`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The contacts of a batch already in the organisation: by their natural key in
+ * contact_identities, else, for a CSV row whose identifier is a contact's UUID, that contact
+ * (the bulk export writes it in « Identifiant »: re-importing an edited export updates the
+ * contacts instead of duplicating them). Keyed by the row's natural key.
+ */
 async function loadStored(ctx: BatchContext, keys: string[]): Promise<Map<string, StoredContact>> {
   const rows = await queryRows<Record<string, unknown>>(
     ctx.tx,
-    sql`select i.key, c.id, c.org_id, c.kind, c.civility, c.first_name, c.last_name, c.name, c.org_type,
-               c.form_of_address, c.job_title, c.employer, c.addresses, c.emails, c.phones, c.territory_id,
-               c.tags, c.notes, c.source, c.consent, c.consent_date::text as consent_date, c.display_name,
-               c.sort_name, c.confidentiality, c.members, c.deleted_at is not null as deleted
+    sql`select i.key, ${STORED_COLUMNS}
         from contact_identities i join contacts c on c.id = i.contact_id and c.org_id = i.org_id
         where i.org_id = ${ctx.actor.orgId} and i.source = ${ctx.source} and i.key = any(${sql.param(keys)}::text[])`,
   );
+  const known = new Set(rows.map((r) => r.key as string));
+  const ids = keys.filter((k) => !known.has(k) && k.startsWith('id:') && UUID.test(k.slice(3))).map((k) => k.slice(3));
+  if (ids.length > 0) {
+    const byId = await queryRows<Record<string, unknown>>(
+      ctx.tx,
+      sql`select 'id:' || c.id::text as key, ${STORED_COLUMNS} from contacts c
+          where c.org_id = ${ctx.actor.orgId} and c.id = any(${sql.param(ids.map((i) => i.toLowerCase()))}::uuid[])`,
+    );
+    // The file may spell the UUID in capitals: key the match by the row's own spelling.
+    const spelled = new Map(ids.map((i) => [`id:${i.toLowerCase()}`, `id:${i}`]));
+    for (const r of byId) rows.push({ ...r, key: spelled.get(r.key as string) ?? r.key, byId: true });
+  }
   const stored = new Map<string, StoredContact>();
   for (const r of rows) {
     stored.set(r.key as string, {
@@ -198,6 +227,7 @@ async function loadStored(ctx: BatchContext, keys: string[]): Promise<Map<string
       confidentiality: r.confidentiality as ContactVisibility['confidentiality'],
       members: r.members as string[],
       deleted: r.deleted as boolean,
+      byId: r.byId === true,
     });
   }
   return stored;
@@ -282,6 +312,23 @@ async function writeBatch(ctx: BatchContext, batch: CheckedContact[]): Promise<v
     ctx,
     batch.map((c) => c.key),
   );
+  // Only a row that would create a contact is checked: the list is there so that imports do
+  // not re-create someone erased on request; a contact in the directory today is updated.
+  const suppressed = await findSuppressedRows(
+    tx,
+    actor.orgId,
+    batch
+      .filter((c) => !stored.has(c.key))
+      .map((c) => ({
+        row: c,
+        keys: {
+          identities: [`${ctx.source}:${c.key}`],
+          emails: c.values.emails.map((e) => e.email),
+          phones: c.values.phones.map((p) => p.number),
+          names: nameKeys(c.values.kind, c.values.sortName, c.values.addresses),
+        },
+      })),
+  );
   const created: ContactWrite[] = [];
   const identities: { key: string; contactId: string }[] = [];
   const updated: (ContactWrite & ContactVisibility)[] = [];
@@ -298,6 +345,11 @@ async function writeBatch(ctx: BatchContext, batch: CheckedContact[]): Promise<v
       }
     }
     const values: ContactValues = { ...c.values, territoryId };
+    if (suppressed.has(c)) {
+      result.skipped++;
+      ctx.report([{ row: c.line, message: SUPPRESSED_ROW_MESSAGE }]);
+      continue;
+    }
     const before = stored.get(c.key);
     if (!before) {
       const id = newId();
@@ -320,7 +372,10 @@ async function writeBatch(ctx: BatchContext, batch: CheckedContact[]): Promise<v
       ]);
       continue;
     }
-    const next = merge(before, values);
+    // A contact found by its id came from elsewhere (the form, another file): the import's
+    // default origin (« Import CSV ») is not its origin; a Source column the file fills is.
+    const imported = before.byId && values.source === ctx.defaultSource ? { ...values, source: null } : values;
+    const next = merge(before, imported);
     const diff = changes(before, next);
     if (!diff.changed) {
       result.unchanged++;

@@ -11,6 +11,7 @@ import { officialIndexEntry } from '../commands/index-official';
 import { contactNames } from '../contact-names';
 import { enqueueDuplicateRefresh } from '../duplicates/duplicate-refresh-job';
 import { contactIdentities, mandates, officials } from '../officials.schema';
+import { findSuppressedRows, SUPPRESSED_ROW_MESSAGE } from '../privacy/erasure-suppression';
 import {
   type AuditRow,
   type ContactWrite,
@@ -27,6 +28,9 @@ import { type RneMandate, readRneRow, rneLayout, sameCode } from './rne';
 /** Rows written per statement: well under PostgreSQL's 65,535 parameters. */
 const BATCH = 1000;
 const SOURCE = 'rne';
+
+/** A row of the register with its line in the file, for the report. */
+type RneRow = RneMandate & { line: number };
 
 const fileError = (message: string) =>
   problems.badRequest('Le fichier ne peut pas être importé.', [{ path: 'file', message, code: 'invalid_file' }]);
@@ -90,7 +94,7 @@ export async function importRne(
   const seen = new Set<string>();
   const contactOf = new Map<string, string>();
   const officialOf = new Map<string, string>();
-  let batch: RneMandate[] = [];
+  let batch: RneRow[] = [];
   const gin = new DeferredGin(tx, driver);
   for (const record of records) {
     result.rows++;
@@ -105,7 +109,7 @@ export async function importRne(
       continue;
     }
     seen.add(row.mandateKey);
-    batch.push(row);
+    batch.push({ ...row, line: record.line });
     if (batch.length >= BATCH) {
       await gin.grown(result.rows);
       await writeBatch(tx, actor, org.officialCode, batch, result, contactOf, officialOf);
@@ -117,6 +121,8 @@ export async function importRne(
     await writeBatch(tx, actor, org.officialCode, batch, result, contactOf, officialOf);
   }
   await gin.finish();
+  // Suppressed rows are found when a batch is written, after the rows that followed.
+  result.errors.sort((a, b) => a.row - b.row);
   await recordAudit(tx, actor, {
     action: 'import.run',
     recordType: 'import',
@@ -137,7 +143,7 @@ async function writeBatch(
   tx: Queryable,
   actor: Actor,
   officialCode: string,
-  batch: RneMandate[],
+  rows: RneRow[],
   result: TImportResult,
   contactOf: Map<string, string>,
   officialOf: Map<string, string>,
@@ -147,7 +153,7 @@ async function writeBatch(
     audits.push({ action, recordType, recordId, summary });
 
   // 1. Persons: known identities, then the new contacts (one insert each).
-  const unknown = [...new Set(batch.map((r) => r.personKey))].filter((k) => !contactOf.has(k));
+  const unknown = [...new Set(rows.map((r) => r.personKey))].filter((k) => !contactOf.has(k));
   if (unknown.length > 0) {
     const known = await tx
       .select({ key: contactIdentities.key, contactId: contactIdentities.contactId })
@@ -161,6 +167,20 @@ async function writeBatch(
       );
     for (const k of known) contactOf.set(k.key, k.contactId);
   }
+  // A person erased on request is not created again (privacy/erasure-suppression.ts): each of
+  // their rows is skipped and reported, without their name.
+  const suppressed = await findSuppressedRows(
+    tx,
+    actor.orgId,
+    rows
+      .filter((r) => !contactOf.has(r.personKey))
+      .map((r) => ({ row: r, keys: { identities: [`${SOURCE}:${r.personKey}`], emails: [], phones: [], names: [] } })),
+  );
+  for (const r of suppressed) {
+    result.skipped++;
+    if (result.errors.length < 1000) result.errors.push({ row: r.line, message: SUPPRESSED_ROW_MESSAGE });
+  }
+  const batch = suppressed.size > 0 ? rows.filter((r) => !suppressed.has(r)) : rows;
   const newContacts: ContactWrite[] = [];
   const newIdentities: { key: string; contactId: string }[] = [];
   for (const r of batch) {

@@ -7,6 +7,7 @@ import { removeFromIndex } from '../../../../platform/search/search-index';
 import { sortKey } from '../../contact-names';
 import { contacts } from '../../directory.schema';
 import { contactIdentities, mandates, officials } from '../../officials.schema';
+import { suppressErasedContact } from '../erasure-suppression';
 import { personalDataSources } from '../personal-data-sources';
 import type { RetentionCategory } from '../retention-defaults';
 
@@ -29,6 +30,13 @@ export interface AnonymiseInput {
 export async function anonymiseContact(tx: Queryable, actor: Actor | null, input: AnonymiseInput): Promise<boolean> {
   const { orgId, contactId } = input;
   const now = new Date();
+  // Only an erasure on request feeds the suppression list. The retention job's expiry is the
+  // cabinet's own clock running out: the person objected to nothing, and if they turn up again
+  // in a new file (a letter, an election) the cabinet has a new reason to hold their data; a
+  // hash kept for everyone ever expired would also be a lasting trace of all of them. A request
+  // is an objection the cabinet must keep honouring, and a keyed hash is the least it can keep
+  // to do so (erasure-suppression.ts).
+  if (input.trigger === 'erasure') await suppressErasedContact(tx, orgId, contactId);
   const [row] = await tx
     .update(contacts)
     .set({
