@@ -1,4 +1,4 @@
-import type { TMandateFunction } from '@dircab/contracts';
+import { ANONYMISED_NAME, type TMandateFunction } from '@dircab/contracts';
 import { sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../../platform/db/client';
 import type { Actor } from '../../../platform/policy/actor';
@@ -23,6 +23,8 @@ const ACTION_TITLES: Record<string, string> = {
   'relation.update': 'Relation modifiée',
   'relation.delete': 'Relation supprimée',
   'duplicate.dismiss': 'Doublon écarté',
+  'contact.anonymise': 'Données anonymisées (durée de conservation écoulée)',
+  'contact.erase': 'Données effacées à la demande de la personne',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -66,6 +68,8 @@ interface AuditRow {
   summary: Record<string, unknown>;
   actor_name: string | null;
   undoable: boolean;
+  /** The other contact of a merge or a dismissed pair has been anonymised since. */
+  duplicate_anonymised: boolean;
 }
 
 /** Imports write the same actions as the forms, with their source: say it was an import. */
@@ -90,7 +94,11 @@ function summarise(row: AuditRow, contactId: string, names: Map<string, string>)
     if (fields.length) parts.push(`Champs modifiés : ${fields.join(', ')}`);
   }
   if (row.action === 'contact.merge' || row.action === 'contact.merge_undo' || row.action === 'duplicate.dismiss') {
-    if (typeof s.duplicateName === 'string') parts.push(`« ${s.duplicateName} »`);
+    // The audit row keeps the duplicate's name as it was; once that person is anonymised
+    // (erasure or retention) the timeline must not show it any more: audit rows are never
+    // rewritten, so the name is masked where it is read.
+    if (row.duplicate_anonymised) parts.push(`« ${ANONYMISED_NAME} »`);
+    else if (typeof s.duplicateName === 'string') parts.push(`« ${s.duplicateName} »`);
   }
   if (row.action.startsWith('relation.')) {
     const kind = ((s.after as { kind?: string })?.kind ?? (s.before as { kind?: string })?.kind ?? s.kind) as string;
@@ -117,7 +125,11 @@ export const auditTimelineSource = {
                  (a.action = 'contact.merge' and exists (
                     select 1 from contacts d
                     where d.org_id = a.org_id and d.id::text = a.summary->>'duplicateId'
-                      and d.merged_into_id::text = a.record_id)) as undoable
+                      and d.merged_into_id::text = a.record_id)) as undoable,
+                 (a.summary ? 'duplicateId' and exists (
+                    select 1 from contacts d
+                    where d.org_id = a.org_id and d.id::text = a.summary->>'duplicateId'
+                      and d.anonymised_at is not null)) as duplicate_anonymised
           from audit_log a
           left join users u on u.id = a.actor_id
           where a.org_id = ${actor.orgId}
