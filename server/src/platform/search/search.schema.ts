@@ -26,8 +26,10 @@ export const searchIndex = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.kind, t.recordId] }),
-    // fastupdate off: PGlite has no autovacuum to flush a GIN pending list, which every search
-    // would then read in full (and the planner, costing it, turns to a sequential scan).
+    // fastupdate off here, and so on PGlite: it has no autovacuum to flush a GIN pending list,
+    // which every search would then read in full (and the planner, costing it, turns to a
+    // sequential scan). On PostgreSQL migration 0009 turns the pending list back on (autovacuum
+    // merges it; big imports merge it before commit: directory/imports/deferred-gin.ts).
     index('search_document_idx').using('gin', t.document).with({ fastupdate: false }),
     index('search_title_trgm_idx')
       .using('gin', sql`dircab_unaccent(lower(${t.title})) gin_trgm_ops`)
