@@ -155,6 +155,8 @@ export const ZMemberOption = z.object({
   name: z.string(),
   role: ZRole,
   jobTitle: z.string().nullable(),
+  /** False only for a disabled member named through `ids` (a link a form already holds). */
+  active: z.boolean(),
 });
 export type TMemberOption = z.infer<typeof ZMemberOption>;
 

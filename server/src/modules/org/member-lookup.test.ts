@@ -17,6 +17,7 @@ interface Option {
   name: string;
   role: TRole;
   jobTitle: string | null;
+  active: boolean;
 }
 
 async function addMember(name: string, role: TRole, jobTitle?: string) {
@@ -57,6 +58,7 @@ describe('GET /api/v1/members/lookup', () => {
       name: 'Hélène Lagarde',
       role: 'group_staff',
       jobTitle: 'Collaboratrice du groupe',
+      active: true,
     });
     // No e-mail, no 2FA state: that is the admin's list.
     expect(res.body).not.toContain('@test.example');
@@ -82,11 +84,21 @@ describe('GET /api/v1/members/lookup', () => {
     );
   });
 
-  it('names the members a form already holds (ids), active ones of this organisation only', async () => {
+  it('names the members a form already holds (ids), a disabled one flagged, of this organisation only', async () => {
     const ids = [heleneId, disabledId, other.users.group_staff.id].join(',');
     const res = await api('chief_of_staff').get(`/api/v1/members/lookup?ids=${ids}`);
     expect(res.statusCode, res.body).toBe(200);
-    expect((res.json().data as Option[]).map((m) => m.userId)).toEqual([heleneId]);
+    const named = (res.json().data as Option[]).map((m) => [m.userId, m.active]);
+    expect(named).toEqual([
+      [heleneId, true],
+      [disabledId, false],
+    ]);
+  });
+
+  it('never offers a disabled member to a search', async () => {
+    const res = await api('chief_of_staff').get('/api/v1/members/lookup?q=partie');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().data).toEqual([]);
   });
 
   it('pages by name without repeating or losing anyone', async () => {

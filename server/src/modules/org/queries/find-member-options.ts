@@ -15,7 +15,7 @@ function likeContains(text: string): string {
 }
 
 /**
- * Active members of the actor's organisation for a picker (the official's account, a group's
+ * Members of the actor's organisation for a picker (the official's account, a group's
  * staff): name, role and job title only (no e-mail, no 2FA state: that is the admin's list).
  * By name then id (keyset). Scoped by the memberships primary key's org_id prefix: an
  * organisation has hundreds of members, not millions.
@@ -25,9 +25,12 @@ export async function findMemberOptions(
   actor: Actor,
   query: TMemberLookupQuery,
 ): Promise<{ data: TMemberOption[]; nextCursor: string | null }> {
-  const where: SQL[] = [eq(memberships.orgId, actor.orgId), eq(memberships.active, true)];
+  const where: SQL[] = [eq(memberships.orgId, actor.orgId)];
   if (query.role) where.push(eq(memberships.role, query.role));
+  // A search offers active members only; the ids a form already holds are named even when
+  // disabled since, so saving the form never drops a link nobody chose to remove.
   if (query.ids) where.push(inArray(memberships.userId, query.ids.split(',')));
+  else where.push(eq(memberships.active, true));
   if (query.q) {
     // Accents and case ignored: « helene » finds « Hélène ».
     where.push(sql`dircab_unaccent(lower(${users.name})) like dircab_unaccent(lower(${likeContains(query.q)}))`);
@@ -42,7 +45,13 @@ export async function findMemberOptions(
     where.push(sql`(${users.name}, ${memberships.userId}) > (${c.name}, ${c.id}::uuid)`);
   }
   const rows = await db
-    .select({ userId: memberships.userId, name: users.name, role: memberships.role, jobTitle: memberships.jobTitle })
+    .select({
+      userId: memberships.userId,
+      name: users.name,
+      role: memberships.role,
+      jobTitle: memberships.jobTitle,
+      active: memberships.active,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(...where))

@@ -39,7 +39,9 @@ function useMemberOptions(selected: readonly string[], role: TRole | undefined) 
   for (const m of [...(chosen.data?.data ?? []), ...(found.data?.data ?? [])]) byId.set(m.userId, m);
   const data = [...byId.values()].map((m) => ({
     value: m.userId,
-    label: [m.name, t(`roles.${m.role}`), m.jobTitle].filter(Boolean).join(' · '),
+    label: [m.name, t(`roles.${m.role}`), m.jobTitle, m.active ? null : t('officials.form.accountMembers.inactive')]
+      .filter(Boolean)
+      .join(' · '),
   }));
   for (const o of data) labels.add(o.label);
   return { data, search, setSearch, loading: found.isFetching };

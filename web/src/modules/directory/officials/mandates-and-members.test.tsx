@@ -92,6 +92,7 @@ const member = (n: number, name: string, role: TMemberOption['role'], jobTitle: 
   name,
   role,
   jobTitle,
+  active: true,
 });
 const HELENE = member(1, 'Hélène Lagarde', 'group_staff', 'Collaboratrice');
 const PAUL = member(2, 'Paul Néhoué', 'official');
