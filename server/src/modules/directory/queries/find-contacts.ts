@@ -121,7 +121,8 @@ export async function contactsStatement(db: Queryable, actor: Actor, query: TCon
     }
     where.push(sql`(${contacts.sortName}, ${contacts.id}) > (${c.s}, ${c.id}::uuid)`);
   }
-  // Wrapped: a query builder is a thenable, which an async function would run on return.
+  // The statements are returned wrapped: a query builder is a thenable, which an async function
+  // would run on return.
   if (search?.trigram) {
     // First the next few pages' worth of contacts in the list's order, by the sort index: when
     // the name fills that stretch (the next page of a last name, the search typed on), the page
@@ -129,18 +130,18 @@ export async function contactsStatement(db: Queryable, actor: Actor, query: TCon
     // matches among them are the first matches of the whole list. Not with the territory, tag,
     // mandate or group filters: the sort index does not serve them, the stretch would be long.
     const probeRows = PROBE_PAGES * (query.limit + 1);
-    const window = db
+    const stretch = db
       .select()
       .from(contacts)
       .where(and(...where))
       .orderBy(asc(contacts.sortName), asc(contacts.id))
       .limit(probeRows)
-      .as('window');
+      .as('stretch');
     const probe = db
       .select()
-      .from(window)
-      .where(search.matches(window.nameKey))
-      .orderBy(asc(window.sortName), asc(window.id))
+      .from(stretch)
+      .where(search.matches(stretch.nameKey))
+      .orderBy(asc(stretch.sortName), asc(stretch.id))
       .limit(query.limit + 1);
     // The matches are gathered through the trigram index, then the page taken by name. Without
     // the fence (OFFSET 0 keeps the planner from flattening the subquery) the planner walks
