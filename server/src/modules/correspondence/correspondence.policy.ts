@@ -32,6 +32,11 @@ export function canSeeItem(actor: Actor, item: CorrespondenceRecord): boolean {
   return READ.includes(actor.role) && item.members.includes(actor.userId);
 }
 
+/** Services and officials: their items are the few they are named on (the list gathers those first). */
+export function seesOnlyNamedItems(actor: Actor): boolean {
+  return !BY_CONFIDENTIALITY.includes(actor.role);
+}
+
 /** SQL condition: the items the actor may see (organisation, role, confidentiality, naming). */
 export function visibleItems(actor: Actor, c: ScopeColumns): SQL {
   if (BY_CONFIDENTIALITY.includes(actor.role)) return visibleTo(actor, c);

@@ -1,10 +1,10 @@
 import type { TCorrespondence, TCorrespondenceQuery } from '@dircab/contracts';
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../platform/db/client';
 import { problems } from '../../../platform/errors/problem';
 import { decodeCursor, encodeCursor } from '../../../platform/http/cursor';
 import type { Actor } from '../../../platform/policy/actor';
-import { correspondencePolicy, visibleItems } from '../correspondence.policy';
+import { correspondencePolicy, seesOnlyNamedItems, visibleItems } from '../correspondence.policy';
 import { correspondenceItems } from '../correspondence.schema';
 
 export type ItemRow = typeof correspondenceItems.$inferSelect;
@@ -69,6 +69,18 @@ export async function findItems(
   query: TCorrespondenceQuery,
   timeZone: string,
 ): Promise<{ data: TCorrespondence[]; nextCursor: string | null }> {
+  const rows = await itemsStatement(db, actor, query, timeZone);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    data: page.map((r) => presentItem(actor, r)),
+    nextCursor:
+      rows.length > query.limit && last ? encodeCursor({ r: last.receivedAt.toISOString(), id: last.id }) : null,
+  };
+}
+
+/** The list's statement (one page and one row more), also what volume-check.mts explains. */
+export function itemsStatement(db: Queryable, actor: Actor, query: TCorrespondenceQuery, timeZone: string) {
   const t = correspondenceItems;
   const where: SQL[] = [eq(t.orgId, actor.orgId), visibleItems(actor, scope)];
   if (query.status) where.push(eq(t.status, query.status));
@@ -80,11 +92,12 @@ export async function findItems(
   if (query.to) where.push(sql`${t.receivedAt} < ((${query.to}::date + 1)::timestamp at time zone ${timeZone})`);
   if (query.q) {
     where.push(
-      NUMBER_SHAPE.test(query.q)
-        ? // The unique (org_id, registration_number) index.
-          eq(t.registrationNumber, query.q.toUpperCase())
-        : // correspondence_items_subject_trgm_idx serves the substring.
-          sql`dircab_unaccent(lower(${t.subject})) like '%' || dircab_unaccent(lower(${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)})) || '%'`,
+      !NUMBER_SHAPE.test(query.q)
+        ? // correspondence_items_subject_trgm_idx serves a rare word; a common one is found
+          // soon enough walking the date index (16 ms and 11 ms at 250,000 items).
+          sql`dircab_unaccent(lower(${t.subject})) like '%' || dircab_unaccent(lower(${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)})) || '%'`
+        : // The unique (org_id, registration_number) index.
+          eq(t.registrationNumber, query.q.toUpperCase()),
     );
   }
   if (query.cursor) {
@@ -96,17 +109,25 @@ export async function findItems(
     }
     where.push(sql`(${t.receivedAt}, ${t.id}) < (${c.r}::timestamptz, ${c.id}::uuid)`);
   }
-  const rows = await db
+  if (seesOnlyNamedItems(actor)) {
+    // A service's or official's items are the few they are named on: gathered through the
+    // members index, then sorted. Ordered NULLS FIRST (the same order: both columns are NOT
+    // NULL) so that the date index cannot serve the order: otherwise the planner walks it
+    // testing every row, and a service named on nothing read the whole register (137 ms at
+    // 250,000 items; volume-check.mts). An OFFSET 0 fence did not stop it.
+    return db
+      .select()
+      .from(t)
+      .where(and(...where))
+      .orderBy(sql`${t.receivedAt} desc nulls first`, sql`${t.id} desc nulls first`)
+      .limit(query.limit + 1);
+  }
+  // NULLS LAST as the indexes are built (drizzle's .desc() writes it): ORDER BY … DESC alone
+  // means NULLS FIRST, which the indexes cannot give, and the planner sorted the whole register.
+  return db
     .select()
     .from(t)
     .where(and(...where))
-    .orderBy(desc(t.receivedAt), desc(t.id))
+    .orderBy(sql`${t.receivedAt} desc nulls last`, sql`${t.id} desc nulls last`)
     .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    data: page.map((r) => presentItem(actor, r)),
-    nextCursor:
-      rows.length > query.limit && last ? encodeCursor({ r: last.receivedAt.toISOString(), id: last.id }) : null,
-  };
 }
