@@ -136,3 +136,19 @@ export const ZCorrespondenceQuery = ZPageQuery.extend({
   q: z.string().trim().min(1).max(200).optional(),
 });
 export type TCorrespondenceQuery = z.infer<typeof ZCorrespondenceQuery>;
+
+/** A kind of item of the organisation (courrier simple, demande d'administré…). */
+export const ZCorrespondenceItemType = z.object({
+  id: ZUuid,
+  code: z.string(),
+  label: z.string(),
+  acknowledgementDue: z.boolean(),
+  implicitDecisionRule: ZImplicitDecisionRule.nullable(),
+  implicitDecisionMonths: z.number().int(),
+  processingWorkingDays: z.number().int().nullable(),
+});
+export type TCorrespondenceItemType = z.infer<typeof ZCorrespondenceItemType>;
+export const ZCorrespondenceItemTypePage = z.object({
+  data: z.array(ZCorrespondenceItemType),
+  nextCursor: z.string().nullable(),
+});

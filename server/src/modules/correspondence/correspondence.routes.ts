@@ -1,9 +1,11 @@
 import {
   ZCorrespondence,
+  ZCorrespondenceItemTypePage,
   ZCorrespondencePage,
   ZCorrespondenceQuery,
   ZCreateCorrespondence,
   ZIdParams,
+  ZPageQuery,
   ZUpdateCorrespondence,
 } from '@dircab/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -16,6 +18,7 @@ import { type OrganisationSetting, registerCorrespondence } from './commands/reg
 import { updateCorrespondence } from './commands/update-correspondence';
 import { CORRESPONDENCE_ROLES } from './correspondence.policy';
 import { findItem, findItems, presentItem } from './queries/find-correspondence';
+import { findItemTypes } from './queries/find-item-types';
 
 const tags = ['correspondence'];
 
@@ -64,6 +67,21 @@ export function registerCorrespondenceRoutes(app: FastifyInstance) {
       const row = await db.transaction((tx) => registerCorrespondence(tx, actor, request.body, org));
       return reply.code(201).send(presentItem(actor, row));
     },
+  );
+
+  // Registered before /:id: Fastify matches the static segment first anyway, but readers too.
+  r.get(
+    '/api/v1/correspondence/types',
+    {
+      config: { access: read },
+      schema: {
+        tags,
+        summary: 'Types de courrier de l’organisation (accusé de réception, décision implicite, délai)',
+        querystring: ZPageQuery,
+        response: { 200: ZCorrespondenceItemTypePage },
+      },
+    },
+    async (request) => findItemTypes(db, actorOf(request), request.query),
   );
 
   r.get(

@@ -267,6 +267,26 @@ describe('bad input', () => {
     expect(await countRows(t.app, 'contacts')).toBe(contacts);
   });
 
+  it('POST and PATCH: naming someone outside the organisation gets 400 on members, nothing written', async () => {
+    const items = await countRows(t.app, 'correspondence_items');
+    const res = await api('secretariat').post(
+      '/api/v1/correspondence',
+      item({ members: [org.users.advisor.id, other.users.secretariat.id] }),
+    );
+    expect(res.statusCode).toBe(400);
+    expect(paths(res)).toEqual(['members.1']);
+    expect(res.json().errors[0].message).toMatch(/membre/);
+    expect(await countRows(t.app, 'correspondence_items')).toBe(items);
+
+    const created = (await api('secretariat').post('/api/v1/correspondence', item())).json();
+    const patch = await api('secretariat').patch(`/api/v1/correspondence/${created.id}`, {
+      members: ['0190a000-0000-7000-8000-000000000000'],
+    });
+    expect(patch.statusCode).toBe(400);
+    expect(paths(patch)).toEqual(['members.0']);
+    expect((await api('secretariat').get(`/api/v1/correspondence/${created.id}`)).json().members).toEqual([]);
+  });
+
   it('GET list and item: bad filters and ids get 400', async () => {
     const list = await api('secretariat').get('/api/v1/correspondence?status=lost&from=hier&cursor=zzz');
     expect(list.statusCode).toBe(400);
@@ -362,6 +382,37 @@ describe('list', () => {
     expect(byNumber.data.map((x: { id: string }) => x.id)).toEqual([a.id]);
     const byWords = (await call.get('/api/v1/correspondence?q=coulee')).json();
     expect(byWords.data.map((x: { id: string }) => x.id)).toEqual([b.id]);
+  });
+});
+
+describe('item types', () => {
+  it('lists the organisation’s types by code, paged; bad paging is 400; group staff 403; never another organisation’s', async () => {
+    const first = await api('advisor').get('/api/v1/correspondence/types?limit=4');
+    expect(first.statusCode).toBe(200);
+    expect(first.json().data.map((x: { code: string }) => x.code)).toEqual([
+      'courrier',
+      'demande',
+      'demande_subvention',
+      'invitation',
+    ]);
+    const rest = (
+      await api('advisor').get(`/api/v1/correspondence/types?limit=4&cursor=${first.json().nextCursor}`)
+    ).json();
+    expect(rest.data.map((x: { code: string }) => x.code)).toEqual(['petition', 'reclamation']);
+    expect(rest.nextCursor).toBeNull();
+    expect(first.json().data[1]).toMatchObject({
+      id: types.demande,
+      acknowledgementDue: true,
+      implicitDecisionRule: 'acceptance',
+      implicitDecisionMonths: 2,
+    });
+    const ids = first
+      .json()
+      .data.concat(rest.data)
+      .map((x: { id: string }) => x.id);
+    expect(ids).not.toContain(otherTypes.demande);
+    expect((await api('advisor').get('/api/v1/correspondence/types?limit=0')).statusCode).toBe(400);
+    expect((await api('group_staff').get('/api/v1/correspondence/types')).statusCode).toBe(403);
   });
 });
 

@@ -9,7 +9,7 @@ import { correspondenceItems } from '../correspondence.schema';
 import { formatRegistrationNumber, numberFormatOf, takeNextSequence } from '../numbering';
 import { indexItem } from './index-item';
 import { itemDates } from './item-dates';
-import { checkReceivedAt, checkTerritory, itemTypeOf } from './item-references';
+import { checkMembers, checkReceivedAt, checkTerritory, itemTypeOf } from './item-references';
 import { matchOrCreateSender } from './match-sender';
 
 /** What registration needs to know of the organisation: its calendar and its phone region. */
@@ -38,6 +38,7 @@ export async function registerCorrespondence(
   checkReceivedAt(receivedAt, now);
   const type = await itemTypeOf(tx, actor, input.typeId);
   await checkTerritory(tx, actor, input.territoryId);
+  await checkMembers(tx, actor, input.members);
   const sender = await matchOrCreateSender(tx, actor, input.sender, org.region);
   // The person wrote, called or came: their retention clock restarts (directory privacy).
   if (input.direction === 'in') await touchContactActivity(tx, actor.orgId, sender.contactId, receivedAt);

@@ -11,7 +11,7 @@ import { correspondenceItems } from '../correspondence.schema';
 import { findItem, type ItemRow } from '../queries/find-correspondence';
 import { indexItem } from './index-item';
 import { itemDates } from './item-dates';
-import { checkReceivedAt, checkTerritory, itemTypeOf } from './item-references';
+import { checkMembers, checkReceivedAt, checkTerritory, itemTypeOf } from './item-references';
 import { matchOrCreateSender } from './match-sender';
 import type { OrganisationSetting } from './register-correspondence';
 
@@ -39,6 +39,7 @@ export async function updateCorrespondence(
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : before.receivedAt;
   if (input.receivedAt) checkReceivedAt(receivedAt, now);
   if (input.territoryId !== undefined) await checkTerritory(tx, actor, input.territoryId);
+  await checkMembers(tx, actor, input.members);
   const typeChanged = input.typeId !== undefined && input.typeId !== before.typeId;
   const type = await itemTypeOf(tx, actor, input.typeId === undefined ? before.typeId : input.typeId);
   const dates =
