@@ -152,3 +152,61 @@ export const ZCorrespondenceItemTypePage = z.object({
   data: z.array(ZCorrespondenceItemType),
   nextCursor: z.string().nullable(),
 });
+
+const FORMAT_TOKEN = /\{year\}|\{seq(?::(\d{1,2}))?\}/g;
+
+/** A format's tokens well formed: one `{year}`, one `{seq}` or `{seq:N}` (N ≤ 12), nothing else in braces. */
+function formatProblem(format: string): string | null {
+  const tokens = format.match(FORMAT_TOKEN) ?? [];
+  if (tokens.filter((x) => x === '{year}').length !== 1) return 'Le format doit contenir {year} une fois.';
+  const seq = tokens.filter((x) => x.startsWith('{seq'));
+  if (seq.length !== 1) return 'Le format doit contenir {seq} ou {seq:6} une fois.';
+  if (/[{}]/.test(format.replace(FORMAT_TOKEN, '')))
+    return 'Seuls {year}, {seq} et {seq:N} sont permis entre accolades.';
+  if (Number(/\{seq:(\d+)\}/.exec(format)?.[1] ?? 0) > 12) return 'Au plus 12 chiffres pour {seq:N}.';
+  return null;
+}
+
+/**
+ * Whether two formats can never give the same number: some position before the sequence (or
+ * after it, counted from the end) holds a literal character in both, and they differ. The year
+ * always takes four characters; the sequence alone varies in length. With one `{year}` and one
+ * `{seq}` each, a format also never gives two sequences the same number.
+ */
+export function numberFormatsNeverCollide(a: string, b: string): boolean {
+  const sides = (f: string) => {
+    const [before = '', after = ''] = f.replace(/\{year\}/g, '\u0000'.repeat(4)).split(/\{seq(?::\d{1,2})?\}/);
+    return { before, after };
+  };
+  const differ = (x: string, y: string) =>
+    x.length === y.length && [...x].some((c, i) => c !== '\u0000' && y[i] !== '\u0000' && c !== y[i]);
+  const sa = sides(a);
+  const sb = sides(b);
+  return differ(sa.before, sb.before) || differ(sa.after, sb.after);
+}
+
+const ZNumberFormat = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .superRefine((v, ctx) => {
+    const problem = formatProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/** The organisation's registration number formats; `{year}-A-{seq:6}` and `{year}-D-{seq:6}` by default. */
+export const ZNumberingSettings = z
+  .strictObject({ incomingFormat: ZNumberFormat, outgoingFormat: ZNumberFormat })
+  .superRefine((v, ctx) => {
+    if (formatProblem(v.incomingFormat) || formatProblem(v.outgoingFormat)) return;
+    if (!numberFormatsNeverCollide(v.incomingFormat, v.outgoingFormat)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['outgoingFormat'],
+        message:
+          'Les formats arrivée et départ doivent se distinguer par un caractère fixe au même endroit (comme A et D dans 2026-A-000001 et 2026-D-000001).',
+      });
+    }
+  });
+export type TNumberingSettings = z.infer<typeof ZNumberingSettings>;

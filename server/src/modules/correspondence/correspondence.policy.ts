@@ -14,7 +14,10 @@ const READ: readonly TRole[] = [...CABINET_ROLES, 'official', 'services'];
 /** The cabinet registers and edits; the secretariat is the usual hand. */
 const REGISTER: readonly TRole[] = CABINET_ROLES;
 
-export const CORRESPONDENCE_ROLES = { read: READ, register: REGISTER } as const;
+/** The register's settings (numbering): the heads of the cabinet and the admin, who keeps settings. */
+const MANAGE: readonly TRole[] = ['executive', 'chief_of_staff', 'admin'];
+
+export const CORRESPONDENCE_ROLES = { read: READ, register: REGISTER, manage: MANAGE } as const;
 
 /** Roles that see items by the confidentiality kernel; the others only when named. */
 const BY_CONFIDENTIALITY: readonly TRole[] = CABINET_ROLES;

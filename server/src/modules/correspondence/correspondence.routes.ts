@@ -5,6 +5,7 @@ import {
   ZCorrespondenceQuery,
   ZCreateCorrespondence,
   ZIdParams,
+  ZNumberingSettings,
   ZPageQuery,
   ZUpdateCorrespondence,
 } from '@dircab/contracts';
@@ -16,7 +17,9 @@ import { access } from '../../platform/policy/access';
 import { defaultRegionFor } from '../directory/phone';
 import { type OrganisationSetting, registerCorrespondence } from './commands/register-correspondence';
 import { updateCorrespondence } from './commands/update-correspondence';
+import { updateNumberingSettings } from './commands/update-numbering-settings';
 import { CORRESPONDENCE_ROLES } from './correspondence.policy';
+import { numberingSettingsOf } from './numbering';
 import { findItem, findItems, presentItem } from './queries/find-correspondence';
 import { findItemTypes } from './queries/find-item-types';
 
@@ -66,6 +69,34 @@ export function registerCorrespondenceRoutes(app: FastifyInstance) {
       const org = organisationOf(request);
       const row = await db.transaction((tx) => registerCorrespondence(tx, actor, request.body, org));
       return reply.code(201).send(presentItem(actor, row));
+    },
+  );
+
+  const manage = access.roles('correspondence.settings', CORRESPONDENCE_ROLES.manage);
+
+  r.get(
+    '/api/v1/correspondence/settings',
+    {
+      config: { access: manage },
+      schema: { tags, summary: 'Formats des numéros d’enregistrement', response: { 200: ZNumberingSettings } },
+    },
+    async (request) => numberingSettingsOf(db, actorOf(request).orgId),
+  );
+
+  r.put(
+    '/api/v1/correspondence/settings',
+    {
+      config: { access: manage },
+      schema: {
+        tags,
+        summary: 'Définir les formats des numéros d’enregistrement',
+        body: ZNumberingSettings,
+        response: { 200: ZNumberingSettings },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.transaction((tx) => updateNumberingSettings(tx, actor, request.body));
     },
   );
 

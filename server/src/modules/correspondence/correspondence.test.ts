@@ -385,6 +385,76 @@ describe('list', () => {
   });
 });
 
+describe('numbering settings', () => {
+  it('the heads set the formats, audited; the next numbers follow them; another organisation keeps its own', async () => {
+    const fresh = await createTestOrg(t.app, ['chief_of_staff', 'secretariat', 'advisor', 'admin']);
+    const head = as(t.app, await signIn(t.app, fresh.users.chief_of_staff));
+    const secretariat = as(t.app, await signIn(t.app, fresh.users.secretariat));
+    expect((await head.get('/api/v1/correspondence/settings')).json()).toEqual({
+      incomingFormat: '{year}-A-{seq:6}',
+      outgoingFormat: '{year}-D-{seq:6}',
+    });
+    const first = (await secretariat.post('/api/v1/correspondence', item())).json();
+    expect(first.registrationNumber).toBe(`${year()}-A-000001`);
+
+    const set = await head.put('/api/v1/correspondence/settings', {
+      incomingFormat: 'ARR/{year}/{seq:4}',
+      outgoingFormat: 'DEP/{year}/{seq:4}',
+    });
+    expect(set.statusCode).toBe(200);
+    const second = (await secretariat.post('/api/v1/correspondence', item())).json();
+    // The counter goes on: the register stays gapless across the change.
+    expect(second.registrationNumber).toBe(`ARR/${year()}/0002`);
+    const [audit] = await queryRows<{ action: string }>(
+      t.app.ctx.db,
+      sql`select action from audit_log where org_id = ${fresh.orgId} and action like 'correspondence.numbering%'`,
+    );
+    expect(audit?.action).toBe('correspondence.numbering_update');
+
+    expect(
+      (await as(t.app, otherCookies.chief_of_staff as string).get('/api/v1/correspondence/settings')).json(),
+    ).toEqual({
+      incomingFormat: '{year}-A-{seq:6}',
+      outgoingFormat: '{year}-D-{seq:6}',
+    });
+    // The admin keeps settings; an advisor and group staff do not.
+    expect(
+      (await as(t.app, await signIn(t.app, fresh.users.admin)).get('/api/v1/correspondence/settings')).statusCode,
+    ).toBe(200);
+    const advisor = as(t.app, await signIn(t.app, fresh.users.advisor));
+    expect(
+      (
+        await advisor.put('/api/v1/correspondence/settings', {
+          incomingFormat: 'X{year}{seq}',
+          outgoingFormat: 'Y{year}{seq}',
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect((await api('group_staff').get('/api/v1/correspondence/settings')).statusCode).toBe(403);
+  });
+
+  it('a format without its sequence, or alike for both directions, is 400 with the field, nothing written', async () => {
+    const settingsRows = await countRows(t.app, 'correspondence_settings');
+    const bad = await api('chief_of_staff').put('/api/v1/correspondence/settings', {
+      incomingFormat: '{year}-A',
+      outgoingFormat: '{year}-D-{seq:6}',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(paths(bad)).toEqual(['incomingFormat']);
+    const alike = await api('chief_of_staff').put('/api/v1/correspondence/settings', {
+      incomingFormat: '{year}-{seq:6}',
+      outgoingFormat: '{year}-{seq:6}',
+    });
+    expect(alike.statusCode).toBe(400);
+    expect(paths(alike)).toEqual(['outgoingFormat']);
+    expect(alike.json().errors[0].message).toMatch(/arrivée et départ/);
+    expect((await api('chief_of_staff').get('/api/v1/correspondence/settings')).json().incomingFormat).toBe(
+      '{year}-A-{seq:6}',
+    );
+    expect(await countRows(t.app, 'correspondence_settings')).toBe(settingsRows);
+  });
+});
+
 describe('item types', () => {
   it('lists the organisation’s types by code, paged; bad paging is 400; group staff 403; never another organisation’s', async () => {
     const first = await api('advisor').get('/api/v1/correspondence/types?limit=4');

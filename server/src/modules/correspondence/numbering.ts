@@ -1,4 +1,4 @@
-import type { TCorrespondenceDirection } from '@dircab/contracts';
+import type { TCorrespondenceDirection, TNumberingSettings } from '@dircab/contracts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client';
 import { correspondenceCounters, correspondenceSettings } from './correspondence.schema';
@@ -8,11 +8,6 @@ export const DEFAULT_NUMBER_FORMATS: Record<TCorrespondenceDirection, string> = 
   in: '{year}-A-{seq:6}',
   out: '{year}-D-{seq:6}',
 };
-
-/** A format must carry the sequence, or two items would get the same number. */
-export function isValidNumberFormat(format: string): boolean {
-  return /\{seq(?::\d{1,2})?\}/.test(format) && format.length <= 60;
-}
 
 /**
  * A registration number from its format: `{year}` the year, `{seq}` the sequence, `{seq:6}`
@@ -45,6 +40,15 @@ export async function takeNextSequence(
     .returning({ sequence: correspondenceCounters.lastSequence });
   if (!row) throw new Error('numbering counter not taken');
   return row.sequence;
+}
+
+/** The organisation's formats, or the defaults. */
+export async function numberingSettingsOf(tx: Queryable, orgId: string): Promise<TNumberingSettings> {
+  const [settings] = await tx.select().from(correspondenceSettings).where(eq(correspondenceSettings.orgId, orgId));
+  return {
+    incomingFormat: settings?.incomingFormat ?? DEFAULT_NUMBER_FORMATS.in,
+    outgoingFormat: settings?.outgoingFormat ?? DEFAULT_NUMBER_FORMATS.out,
+  };
 }
 
 /** The organisation's format for a direction, or the default. */

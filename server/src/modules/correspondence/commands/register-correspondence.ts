@@ -3,6 +3,7 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import { recordAudit } from '../../../platform/audit/record-audit';
 import { calendarForOrganisation, localYear } from '../../../platform/calendar/working-days';
 import type { Queryable } from '../../../platform/db/client';
+import { problems } from '../../../platform/errors/problem';
 import type { Actor } from '../../../platform/policy/actor';
 import { touchContactActivity } from '../../directory/privacy/touch-contact-activity';
 import { correspondenceItems } from '../correspondence.schema';
@@ -49,33 +50,35 @@ export async function registerCorrespondence(
   const sequence = await takeNextSequence(tx, actor.orgId, input.direction, year);
   const calendar = calendarForOrganisation(org);
   const confidentiality = input.confidentiality ?? 'normal';
-  const [row] = await tx
-    .insert(correspondenceItems)
-    .values({
-      orgId: actor.orgId,
-      direction: input.direction,
-      registrationNumber: formatRegistrationNumber(format, year, sequence),
-      year,
-      sequence,
-      channel: input.channel,
-      typeId: type?.id ?? null,
-      subject: input.subject,
-      body: input.body ?? '',
-      receivedAt,
-      senderContactId: sender.contactId,
-      senderName: input.sender.name,
-      senderEmail: input.sender.email ?? null,
-      senderPhone: input.sender.phone ?? null,
-      senderAddress: input.sender.address ?? null,
-      topic: input.topic ?? null,
-      territoryId: input.territoryId ?? null,
-      priority: input.priority ?? 'normal',
-      confidentiality,
-      // Whoever registers a restricted or confidential item keeps sight of it.
-      members: [...new Set([...(input.members ?? []), ...(confidentiality !== 'normal' ? [actor.userId] : [])])],
-      ...itemDates(input.direction, type, receivedAt, calendar),
-    })
-    .returning();
+  const [row] = await refuseTakenNumber(() =>
+    tx
+      .insert(correspondenceItems)
+      .values({
+        orgId: actor.orgId,
+        direction: input.direction,
+        registrationNumber: formatRegistrationNumber(format, year, sequence),
+        year,
+        sequence,
+        channel: input.channel,
+        typeId: type?.id ?? null,
+        subject: input.subject,
+        body: input.body ?? '',
+        receivedAt,
+        senderContactId: sender.contactId,
+        senderName: input.sender.name,
+        senderEmail: input.sender.email ?? null,
+        senderPhone: input.sender.phone ?? null,
+        senderAddress: input.sender.address ?? null,
+        topic: input.topic ?? null,
+        territoryId: input.territoryId ?? null,
+        priority: input.priority ?? 'normal',
+        confidentiality,
+        // Whoever registers a restricted or confidential item keeps sight of it.
+        members: [...new Set([...(input.members ?? []), ...(confidentiality !== 'normal' ? [actor.userId] : [])])],
+        ...itemDates(input.direction, type, receivedAt, calendar),
+      })
+      .returning(),
+  );
   if (!row) throw new Error('correspondence item not registered');
   await recordAudit(tx, actor, {
     action: 'correspondence.register',
@@ -94,4 +97,23 @@ export async function registerCorrespondence(
   });
   await indexItem(tx, row);
   return row;
+}
+
+/**
+ * A format changed during the year could in theory render a new sequence as a number already
+ * given: the unique index refuses it, and the answer is a 409, not a 500 (nothing is written).
+ */
+async function refuseTakenNumber<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+      if (e.code === '23505') {
+        throw problems.conflict(
+          'Ce numéro d’enregistrement a déjà été attribué : vérifiez le format de numérotation de l’organisation.',
+        );
+      }
+    }
+    throw error;
+  }
 }
