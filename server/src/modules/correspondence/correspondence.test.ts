@@ -333,6 +333,12 @@ describe('update', () => {
       registrationNumber: created.registrationNumber,
     });
     expect(await auditActions(created.id)).toEqual(['correspondence.register', 'correspondence.update']);
+    const [audit] = await queryRows<{ summary: { after: Record<string, unknown> } }>(
+      t.app.ctx.db,
+      sql`select summary from audit_log where record_id = ${created.id} and action = 'correspondence.update'`,
+    );
+    // Only what changed: not the untouched date and members, nor the text itself.
+    expect(Object.keys(audit?.summary.after ?? {}).sort()).toEqual(['dueDate', 'subject', 'typeId']);
 
     await t.app.ctx.db.execute(sql`update correspondence_items set status = 'routed' where id = ${created.id}`);
     const late = await api('secretariat').patch(`/api/v1/correspondence/${created.id}`, { subject: 'Autre objet' });
@@ -340,6 +346,37 @@ describe('update', () => {
     const got = (await api('secretariat').get(`/api/v1/correspondence/${created.id}`)).json();
     expect(got.subject).toBe('Invitation à la kermesse de l’école de Boulari');
     expect(got.policies.update).toBe(false);
+  });
+});
+
+describe('update of the writer and the confidentiality', () => {
+  it('re-matches a corrected writer and hides an item made confidential from the advisor and the search', async () => {
+    const created = (
+      await api('chief_of_staff').post('/api/v1/correspondence', item({ subject: 'Terrain de pétanque de Robinson' }))
+    ).json();
+    expect(await searchIds(cookies.advisor, 'pétanque Robinson')).toContain(created.id);
+    const known = (
+      await api('secretariat').post('/api/v1/contacts', {
+        kind: 'person',
+        firstName: 'Sylvain',
+        lastName: 'Goa',
+        emails: [{ email: 'sylvain.goa@example.nc' }],
+      })
+    ).json();
+    const res = await api('chief_of_staff').patch(`/api/v1/correspondence/${created.id}`, {
+      sender: { name: 'S. Goa', email: 'sylvain.goa@example.nc' },
+      confidentiality: 'confidential',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      senderContactId: known.id,
+      sender: { name: 'S. Goa', email: 'sylvain.goa@example.nc' },
+      confidentiality: 'confidential',
+      members: [org.users.chief_of_staff.id],
+    });
+    expect((await api('advisor').get(`/api/v1/correspondence/${created.id}`)).statusCode).toBe(404);
+    expect(await searchIds(cookies.advisor, 'pétanque Robinson')).not.toContain(created.id);
+    expect(await searchIds(cookies.group_staff, 'pétanque Robinson')).toEqual([]);
   });
 });
 

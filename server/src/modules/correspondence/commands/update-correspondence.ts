@@ -83,11 +83,20 @@ export async function updateCorrespondence(
   if (!row) throw problems.notFound();
   // The text itself stays out of the trail: it may hold a constituent's private matters.
   const { body: _body, ...audited } = changes;
+  // Dates and lists compared as text, or every edit would list them as changed.
+  const comparable = <T extends { receivedAt?: Date | undefined; members?: readonly string[] | undefined }>(v: T) => ({
+    ...v,
+    receivedAt: v.receivedAt?.toISOString(),
+    members: v.members?.join(','),
+  });
   await recordAudit(tx, actor, {
     action: 'correspondence.update',
     recordType: 'correspondence',
     recordId: row.id,
-    summary: { ...diffSummary(before, audited), ...(input.body !== undefined ? { bodyChanged: true } : {}) },
+    summary: {
+      ...diffSummary(comparable(before), comparable(audited)),
+      ...(input.body !== undefined ? { bodyChanged: true } : {}),
+    },
   });
   await indexItem(tx, row);
   return row;
