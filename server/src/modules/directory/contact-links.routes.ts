@@ -29,6 +29,7 @@ import { mergeContacts } from './commands/merge-contacts';
 import { undoMerge } from './commands/undo-merge';
 import { updateRelation } from './commands/update-relation';
 import { DIRECTORY_ROLES } from './directory.policy';
+import { enqueueDuplicateRebuilds, registerDuplicateRebuildJob } from './duplicates/duplicate-rebuild-job';
 import { registerDuplicateRefreshJob } from './duplicates/duplicate-refresh-job';
 import { findContact } from './queries/find-contacts';
 import { findContactDuplicates, findDuplicates } from './queries/find-duplicates';
@@ -44,6 +45,11 @@ export function registerContactLinkRoutes(app: FastifyInstance) {
   const { db } = app.ctx;
   // Imports hand their new contacts to this job (duplicates/duplicate-refresh-job.ts).
   registerDuplicateRefreshJob(app.ctx.jobs, db);
+  // Contacts written without it (before migration 0007, the demo seeders) get a rebuild at start.
+  registerDuplicateRebuildJob(app.ctx.jobs, db);
+  app.addHook('onReady', async () => {
+    await enqueueDuplicateRebuilds(db);
+  });
   const read = access.roles('contacts.read', DIRECTORY_ROLES.readContacts);
   const write = access.roles('contacts.write', DIRECTORY_ROLES.writeContacts);
   // Merging removes a contact: the roles that may delete contacts.

@@ -1,12 +1,19 @@
 import type { Db, Queryable } from '../../../platform/db/client';
 import { enqueueJob } from '../../../platform/jobs/enqueue-job';
 import type { JobRunner } from '../../../platform/jobs/runner';
-import { refreshDuplicateCandidates } from './refresh-duplicate-candidates';
+import { refreshCandidatesByKeys } from './refresh-candidates-by-keys';
 
 export const DUPLICATE_REFRESH_JOB = 'directory.duplicates_refresh';
 
-/** Contacts per job: one trigram lookup each, a few seconds of work on a large address book. */
+/** Contacts per job (the ids travel in the payload). */
 const PER_JOB = 500;
+
+/**
+ * Contacts per transaction inside a job. On PGlite the database runs one transaction at a
+ * time, so a job's transaction holds every user request back while it runs: at this size a
+ * batch of the set-based refresh takes tens of milliseconds (bench/src/duplicate-refresh.ts).
+ */
+export const REFRESH_BATCH = 100;
 
 /**
  * For bulk writes (imports of thousands of rows): the candidates of these contacts are
@@ -19,13 +26,23 @@ export async function enqueueDuplicateRefresh(tx: Queryable, orgId: string, ids:
   }
 }
 
+/**
+ * Refreshes these contacts by exact keys, REFRESH_BATCH per transaction: a short transaction
+ * each, so the requests of users interleave with the job's work.
+ */
+export async function refreshInShortTransactions(db: Db, orgId: string, ids: readonly string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += REFRESH_BATCH) {
+    const batch = ids.slice(i, i + REFRESH_BATCH);
+    await db.transaction((tx) => refreshCandidatesByKeys(tx, orgId, batch));
+  }
+}
+
 /** The job's handler: idempotent (a refresh recomputes from the contacts as they are). */
 export function registerDuplicateRefreshJob(jobs: JobRunner, db: Db): void {
   if (jobs.handlers.has(DUPLICATE_REFRESH_JOB)) return;
   jobs.register(DUPLICATE_REFRESH_JOB, async (payload, job) => {
     const ids = Array.isArray(payload.ids) ? payload.ids.filter((x): x is string => typeof x === 'string') : [];
     if (!job.orgId || ids.length === 0) return;
-    const orgId = job.orgId;
-    await db.transaction((tx) => refreshDuplicateCandidates(tx, orgId, ids));
+    await refreshInShortTransactions(db, job.orgId, ids);
   });
 }

@@ -26,7 +26,8 @@ type KeyKind = Exclude<TDuplicateReason, 'name'>;
 /**
  * The likely duplicates of a batch of contacts, best first, at most MAX_CANDIDATES_PER_CONTACT
  * each. Index-backed: names through the trigram GIN index (`%` with the threshold set for this
- * transaction), keys through contact_match_keys (org_id, key). Dismissed pairs are left out.
+ * transaction), keys through contact_match_keys (org_id, key). Dismissed pairs are left out,
+ * and so are deleted (merged) and anonymised contacts: an erased person's shell is no one.
  * Must run inside a transaction (the threshold is set locally).
  */
 export async function findMatches(
@@ -57,7 +58,8 @@ export async function findMatches(
           join contacts c
             on dircab_unaccent(lower(c.display_name)) % k.name_key
            and c.org_id::text = ${orgId}
-           and (c.kind || '') = ${s.kind} and c.id <> ${s.id} and c.deleted_at is null`,
+           and (c.kind || '') = ${s.kind} and c.id <> ${s.id}
+           and c.deleted_at is null and c.anonymised_at is null`,
     );
     for (const f of found) names.push({ x: s.id, y: f.y, sim: f.sim });
   }
@@ -75,7 +77,7 @@ export async function findMatches(
           tx,
           sql`select k.contact_id::text as y, c.kind, k.key
               from contact_match_keys k
-              join contacts c on c.id = k.contact_id and c.deleted_at is null
+              join contacts c on c.id = k.contact_id and c.deleted_at is null and c.anonymised_at is null
               where k.org_id = ${orgId} and k.key = any(${textArray([...keyOwners.keys()])})`,
         );
 
@@ -94,7 +96,10 @@ export async function findMatches(
   for (const k of keyRows) {
     for (const x of keyOwners.get(k.key) ?? []) {
       if (x === k.y || kindOf.get(x) !== k.kind) continue;
-      at(x, k.y).keys.add(k.key.slice(0, k.key.indexOf(':')) as KeyKind);
+      const kind = k.key.slice(0, k.key.indexOf(':'));
+      // The same words in any order and any accents: as similar as names get.
+      if (kind === 'name') at(x, k.y).sim = 1;
+      else at(x, k.y).keys.add(kind as KeyKind);
     }
   }
 

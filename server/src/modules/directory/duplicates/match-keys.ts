@@ -29,3 +29,13 @@ export function matchKeysOf(c: {
   }
   return [...keys];
 }
+
+/**
+ * The name as an exact key, for the set-based refresh after bulk writes: kind, then the
+ * unaccented lower-case words sorted (« Noëlla KALOI » and « Kaloi Noella » give
+ * `name:person|kaloi noella`). Null for a name with no letter or digit.
+ */
+export function nameKeyOf(c: { kind: string; displayName: string }): string | null {
+  const words = normaliseStreet(c.displayName).split(' ').filter(Boolean).sort();
+  return words.length === 0 ? null : `name:${c.kind}|${words.join(' ')}`;
+}

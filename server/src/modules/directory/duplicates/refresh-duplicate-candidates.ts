@@ -3,7 +3,7 @@ import type { Queryable } from '../../../platform/db/client';
 import { contactDuplicateCandidates, contactMatchKeys } from '../contact-links.schema';
 import { contacts } from '../directory.schema';
 import { findMatches, orderedPair } from './find-matches';
-import { matchKeysOf } from './match-keys';
+import { matchKeysOf, nameKeyOf } from './match-keys';
 
 /**
  * Recomputes the match keys and the duplicate candidates of these contacts (one organisation),
@@ -24,7 +24,15 @@ export async function refreshDuplicateCandidates(tx: Queryable, orgId: string, i
       addresses: contacts.addresses,
     })
     .from(contacts)
-    .where(and(eq(contacts.orgId, orgId), inArray(contacts.id, unique), isNull(contacts.deletedAt)));
+    .where(
+      and(
+        eq(contacts.orgId, orgId),
+        inArray(contacts.id, unique),
+        isNull(contacts.deletedAt),
+        // Anonymised contacts lose their keys and candidates and never get new ones.
+        isNull(contacts.anonymisedAt),
+      ),
+    );
 
   await tx
     .delete(contactMatchKeys)
@@ -38,7 +46,7 @@ export async function refreshDuplicateCandidates(tx: Queryable, orgId: string, i
       ),
     );
 
-  const sources = rows.map((r) => ({ id: r.id, kind: r.kind, displayName: r.displayName, keys: matchKeysOf(r) }));
+  const sources = rows.map((r) => ({ id: r.id, kind: r.kind, displayName: r.displayName, keys: keysOf(r) }));
   const keyRows = sources.flatMap((s) => s.keys.map((key) => ({ orgId, contactId: s.id, key })));
   for (const chunk of chunks(keyRows)) await tx.insert(contactMatchKeys).values(chunk).onConflictDoNothing();
 
@@ -66,6 +74,12 @@ export async function refreshDuplicateCandidates(tx: Queryable, orgId: string, i
         set: { score: sql`excluded.score`, reasons: sql`excluded.reasons` },
       });
   }
+}
+
+/** The exact keys of a contact, its name key included (read by the set-based refresh). */
+export function keysOf(c: Parameters<typeof matchKeysOf>[0] & { kind: string; displayName: string }): string[] {
+  const name = nameKeyOf(c);
+  return name ? [...matchKeysOf(c), name] : matchKeysOf(c);
 }
 
 /** Inserts of at most 1,000 rows: PostgreSQL takes 65,535 bind parameters per statement. */

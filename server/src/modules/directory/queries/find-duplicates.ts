@@ -8,7 +8,7 @@ import { visibleTo } from '../../../platform/policy/confidentiality';
 import { contactPolicy } from '../directory.policy';
 import { contacts } from '../directory.schema';
 import { findMatches, uuidArray } from '../duplicates/find-matches';
-import { matchKeysOf } from '../duplicates/match-keys';
+import { keysOf } from '../duplicates/refresh-duplicate-candidates';
 import type { ContactRow } from './find-contacts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -55,7 +55,7 @@ const ref = (id: string, displayName: string, kind: 'person' | 'organisation'): 
 
 /**
  * The organisation's likely duplicate pairs, best score first (keyset on score desc, a, b),
- * from the candidates table: both contacts visible to the actor and not deleted, dismissed
+ * from the candidates table: both contacts visible to the actor, not deleted nor anonymised, dismissed
  * pairs left out. The list index serves the order; nothing compares pairs here.
  */
 export async function findDuplicates(
@@ -109,6 +109,8 @@ export async function findDuplicates(
               and (d.contact_a, d.contact_b) in (select * from unnest(${uuidArray(slice.map((p) => p.a))},
                                                                    ${uuidArray(slice.map((p) => p.b))}))
               and a.deleted_at is null and b.deleted_at is null
+              -- A pair computed before one side was anonymised is stale: never shown.
+              and a.anonymised_at is null and b.anonymised_at is null
               and ${visibleTo(actor, a)} and ${visibleTo(actor, b)}
               and not exists (select 1 from contact_duplicate_dismissals x
                               where x.org_id = d.org_id and x.contact_a = d.contact_a and x.contact_b = d.contact_b)
@@ -153,10 +155,12 @@ export async function findContactDuplicates(
   actor: Actor,
   contact: ContactRow,
 ): Promise<{ data: TDuplicatePair[]; nextCursor: null }> {
+  // An anonymised contact's shell is nobody's duplicate, and has none.
+  if (contact.anonymisedAt || contact.deletedAt) return { data: [], nextCursor: null };
   const matches =
     (
       await findMatches(tx, actor.orgId, [
-        { id: contact.id, kind: contact.kind, displayName: contact.displayName, keys: matchKeysOf(contact) },
+        { id: contact.id, kind: contact.kind, displayName: contact.displayName, keys: keysOf(contact) },
       ])
     ).get(contact.id) ?? [];
   if (matches.length === 0) return { data: [], nextCursor: null };
@@ -165,7 +169,7 @@ export async function findContactDuplicates(
     .from(contacts)
     .where(
       sql`${contacts.id} = any(${`{${matches.map((m) => m.otherId).join(',')}}`}::uuid[])
-          and ${contacts.deletedAt} is null
+          and ${contacts.deletedAt} is null and ${contacts.anonymisedAt} is null
           and ${visibleTo(actor, { orgId: contacts.orgId, confidentiality: contacts.confidentiality, members: contacts.members })}`,
     );
   const byId = new Map(others.map((o) => [o.id, o]));
