@@ -198,6 +198,25 @@ export async function seedDirectoryDemo(demo: DemoContext): Promise<void> {
     members: dircab ? [dircab] : [],
     ...contactNames({ kind: 'person', firstName: 'Odile', lastName: 'Sarramea' }),
   });
+  // The same constituent typed twice, once without accents and with the same mobile: the
+  // duplicates page has a real pair to show (the rebuild job finds it after the seed).
+  const twicePhone = demoPhone(demo, nc);
+  for (const [firstName, lastName, email] of [
+    ['Hélène', 'Wéa', 'helene.wea@example.nc'],
+    ['HELENE', 'WEA', null],
+  ] as const) {
+    values.push({
+      orgId,
+      kind: 'person',
+      civility: 'Mme',
+      firstName,
+      lastName,
+      emails: email ? [{ label: 'Personnel', email }] : [],
+      phones: [{ label: 'Mobile', number: twicePhone }],
+      source: email ? 'permanence' : 'courrier',
+      ...contactNames({ kind: 'person', firstName, lastName }),
+    });
+  }
   const rows = await tx.insert(contacts).values(values).returning();
   for (const row of rows) await indexContact(tx, row);
 }
