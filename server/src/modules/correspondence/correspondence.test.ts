@@ -146,6 +146,21 @@ describe('registration', () => {
     expect(await countRows(t.app, 'contacts')).toBe(before + 1);
   });
 
+  it('creates one contact for a new writer whose letters are registered at the same time', async () => {
+    const before = await countRows(t.app, 'contacts');
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        api('secretariat').post(
+          '/api/v1/correspondence',
+          item({ sender: { name: 'Yvette Hnepeune', email: 'yvette.hnepeune@example.nc' } }),
+        ),
+      ),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual(Array(10).fill(201));
+    expect(new Set(results.map((r) => r.json().senderContactId)).size).toBe(1);
+    expect(await countRows(t.app, 'contacts')).toBe(before + 1);
+  });
+
   it('restarts the writer’s retention clock', async () => {
     const contact = await api('secretariat').post('/api/v1/contacts', {
       kind: 'person',

@@ -1,4 +1,5 @@
 import type { TSenderInput } from '@dircab/contracts';
+import { sql } from 'drizzle-orm';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { Queryable } from '../../../platform/db/client';
 import type { Actor } from '../../../platform/policy/actor';
@@ -18,7 +19,15 @@ export async function matchOrCreateSender(
   sender: TSenderInput,
   region: CountryCode,
 ): Promise<{ contactId: string; created: boolean }> {
-  const found = await findContactForSender(tx, actor, { name: senderDisplayName(sender.name), email: sender.email });
+  const name = senderDisplayName(sender.name);
+  // Two letters from the same new writer registered at once would each create them: the
+  // writer's key is locked for the transaction, so the second one finds the first's contact.
+  // Always taken before the numbering counter, so the two locks never cross.
+  const key = sender.email ? `email:${sender.email.toLowerCase()}` : `name:${name.toLowerCase()}`;
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`correspondence.sender:${actor.orgId}:${key}`}, 0))`,
+  );
+  const found = await findContactForSender(tx, actor, { name, email: sender.email });
   if (found) return { contactId: found.id, created: false };
   const parts = splitSenderName(sender.name);
   // A number the phone library cannot read stays on the item as written, not on the contact.
