@@ -163,6 +163,23 @@ export async function contactsStatement(db: Queryable, actor: Actor, query: TCon
     return { probe: filtered ? null : probe, statement };
   }
   if (search) where.push(search.prefix);
+  if (query.mandate || query.groupId) {
+    // The holders of a mandate or a group's officials are a few hundred contacts: read them
+    // through their index, then sort. Walking the sort index instead tested 25,000 contacts for
+    // the 51 of a page (100 ms at 250,000 contacts, one in 200 holding a mandate).
+    const holders = db
+      .select()
+      .from(contacts)
+      .where(and(...where))
+      .offset(OFFSET_ZERO)
+      .as('holders');
+    const statement = db
+      .select()
+      .from(holders)
+      .orderBy(asc(holders.sortName), asc(holders.id))
+      .limit(query.limit + 1);
+    return { probe: null, statement };
+  }
   const statement = db
     .select()
     .from(contacts)
