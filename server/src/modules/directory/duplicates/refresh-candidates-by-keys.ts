@@ -36,7 +36,7 @@ export async function refreshCandidatesByKeys(tx: Queryable, orgId: string, ids:
     tx,
     sql`select id::text as id, kind, display_name as "displayName", emails, phones, addresses
         from contacts
-        where org_id = ${orgId} and id = any(${uuidArray(unique)})
+        where org_id::text = ${orgId} and id = any(${uuidArray(unique)})
           and deleted_at is null and anonymised_at is null`,
   );
 
@@ -46,12 +46,18 @@ export async function refreshCandidatesByKeys(tx: Queryable, orgId: string, ids:
   for (const setting of ['enable_seqscan', 'enable_hashjoin', 'enable_mergejoin']) {
     await tx.execute(sql`select set_config(${setting}, 'off', true)`);
   }
+  // The organisation compared as text where it leads an index: the batch's ids must drive
+  // (the primary keys), never the organisation's index (stale statistics chose it: a delete
+  // of 100 contacts' pairs read 1.3 million rows, 540 ms). The pairs go in two statements,
+  // one per index; an `or` made the planner fall back on the organisation's.
   await tx.execute(
-    sql`delete from contact_match_keys where org_id = ${orgId} and contact_id = any(${uuidArray(unique)})`,
+    sql`delete from contact_match_keys where org_id::text = ${orgId} and contact_id = any(${uuidArray(unique)})`,
   );
   await tx.execute(
-    sql`delete from contact_duplicate_candidates
-        where org_id = ${orgId} and (contact_a = any(${uuidArray(unique)}) or contact_b = any(${uuidArray(unique)}))`,
+    sql`delete from contact_duplicate_candidates where org_id = ${orgId} and contact_a = any(${uuidArray(unique)})`,
+  );
+  await tx.execute(
+    sql`delete from contact_duplicate_candidates where org_id = ${orgId} and contact_b = any(${uuidArray(unique)})`,
   );
   const owners: string[] = [];
   const keys: string[] = [];
