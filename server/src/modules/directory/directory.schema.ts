@@ -105,11 +105,9 @@ export const contacts = pgTable(
       .where(sql`${t.anonymisedAt} is null`),
     // The kept contact's timeline gathers the history of the contacts merged into it.
     index('contacts_org_merged_into_idx').on(t.orgId, t.mergedIntoId),
-    // Accent- and typo-tolerant name search: same expression as the query (find-contacts.ts).
-    index('contacts_name_trgm_idx')
-      .using('gin', sql`dircab_unaccent(lower(${t.displayName})) gin_trgm_ops`)
-      .with({ fastupdate: false }),
-    // The contacts list's name search (find-contacts.ts), on the stored key.
+    // Accent- and typo-tolerant names: the list's search (find-contacts.ts), the duplicates'
+    // similarity (find-matches.ts) and a letter writer's exact name (find-contact-for-sender.ts).
+    // The only name index: every GIN index costs a bulk import dearly (imports/deferred-gin.ts).
     index('contacts_name_key_trgm_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`).with({ fastupdate: false }),
   ],
 );

@@ -53,10 +53,10 @@ export async function findMatches(
   for (const s of sources) {
     const found = await queryRows<{ y: string; sim: number }>(
       tx,
-      sql`select c.id::text as y, similarity(dircab_unaccent(lower(c.display_name)), k.name_key) as sim
+      sql`select c.id::text as y, similarity(c.name_key, k.name_key) as sim
           from (select dircab_unaccent(lower(${s.displayName})) as name_key) k
           join contacts c
-            on dircab_unaccent(lower(c.display_name)) % k.name_key
+            on c.name_key % k.name_key
            and c.org_id::text = ${orgId}
            and (c.kind || '') = ${s.kind} and c.id <> ${s.id}
            and c.deleted_at is null and c.anonymised_at is null`,

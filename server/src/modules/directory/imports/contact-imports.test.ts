@@ -400,7 +400,7 @@ describe('POST /api/v1/imports format=csv', () => {
 });
 
 describe('a big CSV import (past the deferred GIN threshold)', () => {
-  const NAME_INDEXES = ['contacts_name_trgm_idx', 'search_document_idx', 'search_title_trgm_idx'];
+  const NAME_INDEXES = ['contacts_name_key_trgm_idx', 'search_document_idx', 'search_title_trgm_idx'];
   const fastupdate = async () => {
     const rows = await queryRows<{ name: string; options: string[] | null }>(
       t.app.ctx.db,

@@ -43,7 +43,7 @@ export async function findContactForSender(
     .where(
       and(
         eq(contacts.orgId, actor.orgId),
-        sql`dircab_unaccent(lower(${contacts.displayName})) = dircab_unaccent(lower(${sender.name.trim()}))`,
+        sql`${contacts.nameKey} = dircab_unaccent(lower(${sender.name.trim()}))`,
         live,
       ),
     )
