@@ -100,9 +100,7 @@ export const contacts = pgTable(
     index('contacts_org_territory_idx').on(t.orgId, t.territoryId),
     index('contacts_tags_idx').using('gin', t.tags),
     // The retention job's range scan: expired contacts of one kind not yet anonymised.
-    index('contacts_retention_idx')
-      .on(t.orgId, t.kind, t.lastActivityAt)
-      .where(sql`${t.anonymisedAt} is null`),
+    index('contacts_retention_idx').on(t.orgId, t.kind, t.lastActivityAt).where(sql`${t.anonymisedAt} is null`),
     // The kept contact's timeline gathers the history of the contacts merged into it.
     index('contacts_org_merged_into_idx').on(t.orgId, t.mergedIntoId),
     // Accent- and typo-tolerant names: the list's search (find-contacts.ts), the duplicates'
