@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type Db, type Queryable, queryRows } from '../../../platform/db/client';
 import { enqueueJob } from '../../../platform/jobs/enqueue-job';
 import type { JobRunner } from '../../../platform/jobs/runner';
-import { REFRESH_BATCH } from './duplicate-refresh-job';
+import { REFRESH_BATCH, refreshStatistics } from './duplicate-refresh-job';
 import { refreshCandidatesByKeys } from './refresh-candidates-by-keys';
 
 export const DUPLICATE_REBUILD_JOB = 'directory.duplicates_rebuild';
@@ -24,6 +24,7 @@ export function registerDuplicateRebuildJob(jobs: JobRunner, db: Db): void {
     if (!job.orgId) return;
     const orgId = job.orgId;
     let after = typeof payload.after === 'string' ? payload.after : null;
+    await refreshStatistics(db);
     for (let round = 0; round < BATCHES_PER_JOB; round++) {
       const done = await db.transaction(async (tx) => {
         const ids = await contactsWithoutKeys(tx, orgId, after, REFRESH_BATCH);

@@ -40,12 +40,6 @@ export async function refreshCandidatesByKeys(tx: Queryable, orgId: string, ids:
           and deleted_at is null and anonymised_at is null`,
   );
 
-  // Right after a bulk insert the tables have no statistics (PGlite runs no autovacuum) and
-  // the planner hashed the organisation's whole keys table for each batch (150 ms a batch of
-  // 100 at 20,000 contacts): index lookups only, for this transaction.
-  for (const setting of ['enable_seqscan', 'enable_hashjoin', 'enable_mergejoin']) {
-    await tx.execute(sql`select set_config(${setting}, 'off', true)`);
-  }
   // The organisation compared as text where it leads an index: the batch's ids must drive
   // (the primary keys), never the organisation's index (stale statistics chose it: a delete
   // of 100 contacts' pairs read 1.3 million rows, 540 ms). The pairs go in two statements,
