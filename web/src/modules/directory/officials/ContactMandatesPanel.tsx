@@ -1,15 +1,11 @@
 import type { TContact } from '@dircab/contracts';
-import { Anchor, Badge, Button, Stack, Table, Text } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { ErrorState } from '../../../ui/ErrorState';
 import { Panel } from '../../../ui/Panel';
-import { TableScroller } from '../../../ui/TableScroller';
 import { contactMandates, contactMandatesKey } from './contact-mandates-api';
-import { officialPath } from './officials-api';
-import { formatIsoDate } from './officials-rules';
-import { useMandateLabel } from './use-mandate-label';
+import { MandatesTable } from './MandatesTable';
 
 const LIMIT = 20;
 
@@ -18,8 +14,7 @@ const LIMIT = 20;
  * other bodies (other mayors, the préfet, députés…), worded as the officials pages word them.
  */
 export function ContactMandatesPanel({ contact }: { contact: TContact }) {
-  const { t, i18n } = useTranslation();
-  const mandateLabel = useMandateLabel();
+  const { t } = useTranslation();
   const mandates = useInfiniteQuery({
     queryKey: contactMandatesKey(contact.id),
     queryFn: ({ pageParam }) => contactMandates(contact.id, pageParam, LIMIT),
@@ -27,7 +22,6 @@ export function ContactMandatesPanel({ contact }: { contact: TContact }) {
     getNextPageParam: (last) => last.nextCursor,
   });
   const rows = mandates.data?.pages.flatMap((p) => p.data) ?? [];
-  const date = (d: string | null) => (d ? formatIsoDate(d, i18n.language) : '');
 
   return (
     <Panel title={t('mandates.title')}>
@@ -36,51 +30,12 @@ export function ContactMandatesPanel({ contact }: { contact: TContact }) {
         {mandates.isPending && <Text size="sm">{t('common.loading')}</Text>}
         {mandates.isSuccess && rows.length === 0 && <Text size="sm">{t('mandates.empty')}</Text>}
         {rows.length > 0 && (
-          <TableScroller label={t('mandates.tableLabel', { name: contact.displayName })} minWidth={720}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('officials.function')}</Table.Th>
-                  <Table.Th scope="col">{t('officials.body')}</Table.Th>
-                  <Table.Th scope="col">{t('officials.collectivity')}</Table.Th>
-                  <Table.Th scope="col">{t('officials.start')}</Table.Th>
-                  <Table.Th scope="col">{t('officials.end')}</Table.Th>
-                  <Table.Th scope="col">{t('officials.source')}</Table.Th>
-                  <Table.Th scope="col">{t('mandates.official')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((m) => (
-                  <Table.Tr key={m.id}>
-                    <Table.Td>
-                      {mandateLabel(m)}
-                      {!m.inForce && (
-                        <Badge ml="xs" size="sm" variant="outline" color="gray.8" tt="none">
-                          {t('officials.ended')}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{m.bodyName ?? t(`officials.bodies.${m.body}`)}</Table.Td>
-                    <Table.Td>
-                      {[m.collectivityName, m.collectivityCode && `(${m.collectivityCode})`].filter(Boolean).join(' ')}
-                    </Table.Td>
-                    <Table.Td>{date(m.startDate)}</Table.Td>
-                    <Table.Td>{date(m.endDate)}</Table.Td>
-                    <Table.Td>
-                      {m.source ? t(`officials.sources.${m.source}`, { defaultValue: m.source }) : ''}
-                    </Table.Td>
-                    <Table.Td>
-                      {m.officialId && (
-                        <Anchor component={Link} to={officialPath(m.officialId)} size="sm">
-                          {t('mandates.officialLink')}
-                        </Anchor>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </TableScroller>
+          <MandatesTable
+            mandates={rows}
+            label={t('mandates.tableLabel', { name: contact.displayName })}
+            inForce={(m) => m.inForce}
+            withOfficialLink
+          />
         )}
         {mandates.hasNextPage && (
           <Button

@@ -1,5 +1,5 @@
 import type { TOfficial } from '@dircab/contracts';
-import { Alert, Anchor, Badge, Button, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,14 +10,13 @@ import { ErrorState } from '../../../ui/ErrorState';
 import { useMe } from '../../../ui/me-context';
 import { notify } from '../../../ui/notify';
 import { Panel } from '../../../ui/Panel';
-import { TableScroller } from '../../../ui/TableScroller';
 import { usePageTitle } from '../../../ui/use-page-title';
 import { DeleteButton } from '../DeleteButton';
 import { contactPath } from '../directory-rules';
+import { MandatesTable } from './MandatesTable';
 import { OfficialFormModal } from './OfficialFormModal';
 import { OFFICIALS_KEY, OFFICIALS_PATH, officialKey, officialsApi } from './officials-api';
-import { canSeeAffiliations, formatIsoDate, inForce, mandateOrder, todayIso } from './officials-rules';
-import { useMandateLabel } from './use-mandate-label';
+import { canSeeAffiliations, inForce, mandateOrder, todayIso } from './officials-rules';
 
 /** /directory/officials/:id: an official's mandates, portfolios, group and account. */
 export function OfficialPage() {
@@ -47,17 +46,15 @@ export function OfficialPage() {
 }
 
 function OfficialView({ official }: { official: TOfficial }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const mandateLabel = useMandateLabel();
   const [editing, setEditing] = useState(false);
   const today = todayIso();
   const mandates = [...official.mandates].sort(
     (a, b) => Number(inForce(b, today)) - Number(inForce(a, today)) || mandateOrder(a) - mandateOrder(b),
   );
-  const date = (d: string | null) => (d ? formatIsoDate(d, i18n.language) : '');
 
   return (
     <Stack gap="lg">
@@ -100,43 +97,7 @@ function OfficialView({ official }: { official: TOfficial }) {
         {mandates.length === 0 ? (
           <Text>{t('officials.noMandate')}</Text>
         ) : (
-          <TableScroller label={t('officials.mandatesLabel')} minWidth={640}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('officials.function')}</Table.Th>
-                  <Table.Th scope="col">{t('officials.body')}</Table.Th>
-                  <Table.Th scope="col">{t('officials.collectivity')}</Table.Th>
-                  <Table.Th scope="col">{t('officials.start')}</Table.Th>
-                  <Table.Th scope="col">{t('officials.end')}</Table.Th>
-                  <Table.Th scope="col">{t('officials.source')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {mandates.map((m) => (
-                  <Table.Tr key={m.id}>
-                    <Table.Td>
-                      {mandateLabel(m)}
-                      {!inForce(m, today) && (
-                        <Badge ml="xs" size="sm" variant="outline" color="gray.8" tt="none">
-                          {t('officials.ended')}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{m.bodyName ?? t(`officials.bodies.${m.body}`)}</Table.Td>
-                    <Table.Td>
-                      {[m.collectivityName, m.collectivityCode && `(${m.collectivityCode})`].filter(Boolean).join(' ')}
-                    </Table.Td>
-                    <Table.Td>{date(m.startDate)}</Table.Td>
-                    <Table.Td>{date(m.endDate)}</Table.Td>
-                    <Table.Td>
-                      {m.source ? t(`officials.sources.${m.source}`, { defaultValue: m.source }) : ''}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </TableScroller>
+          <MandatesTable mandates={mandates} label={t('officials.mandatesLabel')} inForce={(m) => inForce(m, today)} />
         )}
       </Panel>
 
