@@ -10,10 +10,10 @@ import { LoadMoreButton } from '../../ui/LoadMoreButton';
 import { useMe } from '../../ui/me-context';
 import { notify } from '../../ui/notify';
 import { usePageTitle } from '../../ui/use-page-title';
-import { DeleteButton } from './DeleteButton';
 import { DirectoryTabs } from './DirectoryTabs';
 import { directoryApi, SERVICES_KEY } from './directory-api';
 import { canManageReference, formatPhone } from './directory-rules';
+import { RecordActions } from './RecordActions';
 import { ReferenceModal } from './ReferenceModal';
 
 const blank = (s: string | undefined) => (s?.trim() ? s.trim() : null);
@@ -133,28 +133,14 @@ export function ServicesPage() {
               )}
             </Stack>
             {(s.policies.update || s.policies.delete) && (
-              <Group gap="xs" mt="sm">
-                {s.policies.update && (
-                  <Button
-                    size="xs"
-                    variant="default"
-                    aria-label={t('directory.editNamed', { name: s.name })}
-                    onClick={() => setEditing(s)}
-                  >
-                    {t('directory.edit')}
-                  </Button>
-                )}
-                {s.policies.delete && (
-                  <DeleteButton
-                    name={s.name}
-                    onConfirm={async () => {
-                      await directoryApi.deleteService(s.id);
-                      notify('green', t('directory.deleted', { name: s.name }));
-                      await refresh();
-                    }}
-                  />
-                )}
-              </Group>
+              <RecordActions
+                name={s.name}
+                policies={s.policies}
+                onEdit={() => setEditing(s)}
+                onDelete={() => directoryApi.deleteService(s.id)}
+                onDeleted={refresh}
+                mt="sm"
+              />
             )}
           </Paper>
         ))}

@@ -9,10 +9,10 @@ import { useMe } from '../../ui/me-context';
 import { notify } from '../../ui/notify';
 import { TableScroller } from '../../ui/TableScroller';
 import { usePageTitle } from '../../ui/use-page-title';
-import { DeleteButton } from './DeleteButton';
 import { DirectoryTabs } from './DirectoryTabs';
 import { allTerritories, directoryApi, TERRITORIES_KEY } from './directory-api';
 import { canManageReference } from './directory-rules';
+import { RecordActions } from './RecordActions';
 import { ReferenceModal } from './ReferenceModal';
 
 const blank = (s: string | undefined) => (s?.trim() ? s.trim() : null);
@@ -63,28 +63,14 @@ export function TerritoriesPage() {
                   <Table.Td>{x.name}</Table.Td>
                   <Table.Td>{x.code ?? ''}</Table.Td>
                   <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      {x.policies.update && (
-                        <Button
-                          size="xs"
-                          variant="default"
-                          aria-label={t('directory.editNamed', { name: x.name })}
-                          onClick={() => setEditing(x)}
-                        >
-                          {t('directory.edit')}
-                        </Button>
-                      )}
-                      {x.policies.delete && (
-                        <DeleteButton
-                          name={x.name}
-                          onConfirm={async () => {
-                            await directoryApi.deleteTerritory(x.id);
-                            notify('green', t('directory.deleted', { name: x.name }));
-                            await refresh();
-                          }}
-                        />
-                      )}
-                    </Group>
+                    <RecordActions
+                      name={x.name}
+                      policies={x.policies}
+                      onEdit={() => setEditing(x)}
+                      onDelete={() => directoryApi.deleteTerritory(x.id)}
+                      onDeleted={refresh}
+                      wrap="nowrap"
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -11,9 +11,9 @@ import { notify } from '../../../ui/notify';
 import { problemMessage } from '../../../ui/problem-message';
 import { TableScroller } from '../../../ui/TableScroller';
 import { usePageTitle } from '../../../ui/use-page-title';
-import { DeleteButton } from '../DeleteButton';
 import { DirectoryTabs } from '../DirectoryTabs';
 import { fieldErrors } from '../directory-rules';
+import { RecordActions } from '../RecordActions';
 import { MemberMultiSelect } from './MemberPicker';
 import { GROUPS_KEY, OFFICIALS_KEY, officialsApi } from './officials-api';
 import { canSeeAffiliations, canWriteOfficials } from './officials-rules';
@@ -78,28 +78,14 @@ export function PoliticalGroupsPage() {
                   <Table.Td>{g.officialCount}</Table.Td>
                   <Table.Td>{g.staff.length}</Table.Td>
                   <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      {g.policies.update && (
-                        <Button
-                          size="xs"
-                          variant="default"
-                          aria-label={t('directory.editNamed', { name: g.name })}
-                          onClick={() => setEditing(g)}
-                        >
-                          {t('directory.edit')}
-                        </Button>
-                      )}
-                      {g.policies.delete && (
-                        <DeleteButton
-                          name={g.name}
-                          onConfirm={async () => {
-                            await officialsApi.deleteGroup(g.id);
-                            notify('green', t('directory.deleted', { name: g.name }));
-                            await refresh();
-                          }}
-                        />
-                      )}
-                    </Group>
+                    <RecordActions
+                      name={g.name}
+                      policies={g.policies}
+                      onEdit={() => setEditing(g)}
+                      onDelete={() => officialsApi.deleteGroup(g.id)}
+                      onDeleted={refresh}
+                      wrap="nowrap"
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}
