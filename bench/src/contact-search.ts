@@ -13,12 +13,10 @@
 //   DATABASE_URL=postgres://… npm run bench:search -w bench -- --rows 250000
 //     (a fresh database dircab_g1_<random>, dropped at the end unless --keep; --reuse <name> runs on it again)
 
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { TContactQuery } from '@dircab/contracts';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { csvDrafts, openCsv } from '../../server/src/modules/directory/imports/csv-file';
 import { suggestMapping } from '../../server/src/modules/directory/imports/csv-mapping';
 import { importContacts } from '../../server/src/modules/directory/imports/import-contacts';
@@ -27,6 +25,7 @@ import { type Database, openDatabase, queryRows } from '../../server/src/platfor
 import { newId } from '../../server/src/platform/db/columns';
 import { applyMigrations } from '../../server/src/platform/db/migrate';
 import type { Actor } from '../../server/src/platform/policy/actor';
+import { createScratchDatabase, databaseUrl, dropScratchDatabase } from '../../server/test/scratch-database';
 import { contactsCsv, HEADER, TERRITORIES } from './contact-rows';
 
 const { values: args } = parseArgs({
@@ -46,28 +45,16 @@ const runs = Number(args.runs);
 async function open(): Promise<{ database: Database; label: string; fresh: boolean; cleanup: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const name = args.reuse ?? `dircab_g1_${randomBytes(4).toString('hex')}`;
-    if (!/^dircab_g1_[a-z0-9]+$/.test(name)) throw new Error('only a dircab_g1_* database');
-    if (!args.reuse) {
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-    }
-    const benchUrl = new URL(url);
-    benchUrl.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: benchUrl.toString() });
+    if (args.reuse && !/^dircab_bench_[a-z0-9]+$/.test(args.reuse)) throw new Error('only a dircab_bench_* database');
+    const name = args.reuse ?? (await createScratchDatabase(url, 'dircab_bench')).name;
+    const database = await openDatabase({ databaseUrl: databaseUrl(url, name) });
     return {
       database,
       label: `PostgreSQL (${name})`,
       fresh: !args.reuse,
       cleanup: async () => {
         await database.close();
-        if (args.keep) return;
-        const dropper = new pg.Client({ connectionString: url });
-        await dropper.connect();
-        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await dropper.end();
+        if (!args.keep) await dropScratchDatabase(url, name);
       },
     };
   }

@@ -11,10 +11,8 @@
 //     (a fresh database dircab_g4_<random>, dropped at the end)
 //   … --batch 200    contacts per transaction (default: REFRESH_BATCH)
 
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { contactsWithoutKeys } from '../../server/src/modules/directory/duplicates/duplicate-rebuild-job';
 import { REFRESH_BATCH } from '../../server/src/modules/directory/duplicates/duplicate-refresh-job';
 import { refreshCandidatesByKeys } from '../../server/src/modules/directory/duplicates/refresh-candidates-by-keys';
@@ -26,6 +24,7 @@ import { type Database, openDatabase, queryRows } from '../../server/src/platfor
 import { newId } from '../../server/src/platform/db/columns';
 import { applyMigrations } from '../../server/src/platform/db/migrate';
 import type { Actor } from '../../server/src/platform/policy/actor';
+import { createScratchDatabase, dropScratchDatabase } from '../../server/test/scratch-database';
 import { contactsCsv, TERRITORIES } from './contact-rows';
 
 const { values: args } = parseArgs({
@@ -46,23 +45,14 @@ async function open(): Promise<{ database: Database; label: string; cleanup: () 
     const database = await openDatabase({});
     return { database, label: 'PGlite (in memory)', cleanup: () => database.close() };
   }
-  const name = `dircab_g4_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const benchUrl = new URL(url);
-  benchUrl.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: benchUrl.toString() });
+  const scratch = await createScratchDatabase(url, 'dircab_bench');
+  const database = await openDatabase({ databaseUrl: scratch.url });
   return {
     database,
     label: 'PostgreSQL',
     cleanup: async () => {
       await database.close();
-      const dropper = new pg.Client({ connectionString: url });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      await dropScratchDatabase(url, scratch.name);
     },
   };
 }

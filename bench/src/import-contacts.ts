@@ -10,14 +10,12 @@
 //     (a fresh database dircab_bench_<random>, dropped at the end)
 //   … -- --rows 250000 --http    through POST /api/v1/imports (upload, session, route) on the same databases
 
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TContactQuery, TImportResult } from '@dircab/contracts';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { buildApp } from '../../server/src/app';
 import { csvDrafts, openCsv } from '../../server/src/modules/directory/imports/csv-file';
 import { suggestMapping } from '../../server/src/modules/directory/imports/csv-mapping';
@@ -28,6 +26,7 @@ import { newId } from '../../server/src/platform/db/columns';
 import { applyMigrations } from '../../server/src/platform/db/migrate';
 import type { Actor } from '../../server/src/platform/policy/actor';
 import { buildSearchQuery, searchRecords } from '../../server/src/platform/search/search-records';
+import { createScratchDatabase, dropScratchDatabase } from '../../server/test/scratch-database';
 import { BASE_URL, createTestOrg, signIn, testConfig } from '../../server/test/test-app';
 import { contactsCsv, TERRITORIES } from './contact-rows';
 
@@ -45,23 +44,14 @@ const rows = Number(args.rows);
 async function open(): Promise<{ database: Database; label: string; cleanup: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const name = `dircab_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const benchUrl = new URL(url);
-    benchUrl.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: benchUrl.toString() });
+    const scratch = await createScratchDatabase(url, 'dircab_bench');
+    const database = await openDatabase({ databaseUrl: scratch.url });
     return {
       database,
       label: 'PostgreSQL',
       cleanup: async () => {
         await database.close();
-        const dropper = new pg.Client({ connectionString: url });
-        await dropper.connect();
-        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await dropper.end();
+        await dropScratchDatabase(url, scratch.name);
       },
     };
   }

@@ -3,12 +3,12 @@ import { ROLES, type TCreateMember, type TRole } from '@dircab/contracts';
 import { hashPassword } from 'better-auth/crypto';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
 import { buildApp } from '../src/app';
 import { createMember } from '../src/modules/org/commands/create-member';
 import { organisations } from '../src/modules/org/org.schema';
 import { type AppConfig, VERSION } from '../src/platform/config/config';
 import { type Database, openDatabase, queryRows } from '../src/platform/db/client';
+import { createScratchDatabase, dropScratchDatabase } from './scratch-database';
 
 export const BASE_URL = 'http://localhost:3000';
 
@@ -38,23 +38,14 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
 export async function openTestDatabase(): Promise<Database> {
   const url = process.env.DATABASE_URL;
   if (!url) return openDatabase({});
-  const name = `dircab_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const testUrl = new URL(url);
-  testUrl.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: testUrl.toString() });
+  const scratch = await createScratchDatabase(url, 'dircab_test');
+  const database = await openDatabase({ databaseUrl: scratch.url });
   const close = database.close;
   return {
     ...database,
     close: async () => {
       await close();
-      const dropper = new pg.Client({ connectionString: url });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      await dropScratchDatabase(url, scratch.name);
     },
   };
 }
