@@ -79,7 +79,7 @@ export async function findItems(
   };
 }
 
-/** The list's statement (one page and one row more), also what volume-check.mts explains. */
+/** The list's statement (one page and one row more), also what bench/src/correspondence-volume.ts explains. */
 export function itemsStatement(db: Queryable, actor: Actor, query: TCorrespondenceQuery, timeZone: string) {
   const t = correspondenceItems;
   const where: SQL[] = [eq(t.orgId, actor.orgId), visibleItems(actor, scope)];
@@ -114,7 +114,7 @@ export function itemsStatement(db: Queryable, actor: Actor, query: TCorresponden
     // members index, then sorted. Ordered NULLS FIRST (the same order: both columns are NOT
     // NULL) so that the date index cannot serve the order: otherwise the planner walks it
     // testing every row, and a service named on nothing read the whole register (137 ms at
-    // 250,000 items; volume-check.mts). An OFFSET 0 fence did not stop it.
+    // 250,000 items; bench/src/correspondence-volume.ts). An OFFSET 0 fence did not stop it.
     return db
       .select()
       .from(t)

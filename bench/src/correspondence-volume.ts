@@ -1,17 +1,17 @@
 // The register at volume: N items in one organisation (and a neighbour), then EXPLAIN ANALYZE
 // of the list's statements as the route builds them, for a cabinet role and a service.
-// Run by hand: cd server && N=250000 npx tsx src/modules/correspondence/volume-check.mts
+// Run by hand: N=250000 npx tsx bench/src/correspondence-volume.ts
 // (with DATABASE_URL set, on a throwaway PostgreSQL database it creates and drops).
 import { randomBytes } from 'node:crypto';
 import type { TCorrespondenceQuery } from '@dircab/contracts';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { openDatabase, queryRows } from '../../platform/db/client';
-import { newId } from '../../platform/db/columns';
-import { applyMigrations } from '../../platform/db/migrate';
-import type { Actor } from '../../platform/policy/actor';
-import { organisations } from '../org/org.schema';
-import { itemsStatement } from './queries/find-correspondence';
+import { itemsStatement } from '../../server/src/modules/correspondence/queries/find-correspondence';
+import { organisations } from '../../server/src/modules/org/org.schema';
+import { openDatabase, queryRows } from '../../server/src/platform/db/client';
+import { newId } from '../../server/src/platform/db/columns';
+import { applyMigrations } from '../../server/src/platform/db/migrate';
+import type { Actor } from '../../server/src/platform/policy/actor';
 
 const N = Number(process.env.N ?? 250000);
 const url = process.env.DATABASE_URL;

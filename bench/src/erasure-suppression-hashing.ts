@@ -1,11 +1,11 @@
 // Volume check of the erasure suppression list (not a test): the cost of hashing an import's
 // keys and the plan of the batch lookup against a large list. Run with
-// `npx tsx src/modules/directory/privacy/measure-suppression.mts` (PGlite in memory).
+// `npx tsx bench/src/erasure-suppression-hashing.ts` (PGlite in memory).
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { openDatabase, queryRows } from '../../../platform/db/client';
-import { applyMigrations } from '../../../platform/db/migrate';
-import { hashKey, naturalKeyTexts } from './erasure-suppression';
+import { hashKey, naturalKeyTexts } from '../../server/src/modules/directory/privacy/erasure-suppression';
+import { openDatabase, queryRows } from '../../server/src/platform/db/client';
+import { applyMigrations } from '../../server/src/platform/db/migrate';
 
 const BATCH_KEYS = 8_000;
 

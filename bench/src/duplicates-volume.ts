@@ -1,16 +1,16 @@
 // Duplicates at volume: N contacts in one organisation, candidates maintained per batch of
 // 1,000 (as the importer would), then EXPLAIN ANALYZE of the list and the per-contact match.
-// Run by hand: cd server && N=50000 npx tsx src/modules/directory/duplicates/volume-check.mts
+// Run by hand: N=50000 npx tsx bench/src/duplicates-volume.ts
 import { sql } from 'drizzle-orm';
-import { openDatabase, queryRows } from '../../../platform/db/client';
-import { newId } from '../../../platform/db/columns';
-import { applyMigrations } from '../../../platform/db/migrate';
-import type { Actor } from '../../../platform/policy/actor';
-import { organisations } from '../../org/org.schema';
-import { contactNames } from '../contact-names';
-import { contacts } from '../directory.schema';
-import { findDuplicates } from '../queries/find-duplicates';
-import { refreshDuplicateCandidates } from './refresh-duplicate-candidates';
+import { contactNames } from '../../server/src/modules/directory/contact-names';
+import { contacts } from '../../server/src/modules/directory/directory.schema';
+import { refreshDuplicateCandidates } from '../../server/src/modules/directory/duplicates/refresh-duplicate-candidates';
+import { findDuplicates } from '../../server/src/modules/directory/queries/find-duplicates';
+import { organisations } from '../../server/src/modules/org/org.schema';
+import { openDatabase, queryRows } from '../../server/src/platform/db/client';
+import { newId } from '../../server/src/platform/db/columns';
+import { applyMigrations } from '../../server/src/platform/db/migrate';
+import type { Actor } from '../../server/src/platform/policy/actor';
 
 const N = Number(process.env.N ?? 50000);
 const FIRST = [

@@ -1,15 +1,18 @@
 // Measures the personal-data work at a town's volume (not part of the test suite):
-//   cd server && npx tsx src/modules/directory/privacy/measure-volume.ts [contacts]
+//   npx tsx bench/src/privacy-volume.ts [contacts]
 // 250,000 contacts in an in-memory PGlite: EXPLAIN of the retention job's batch query, the
 // job's time for the expired share, and the bulk CSV export's time and memory.
 import { sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { openDatabase, queryRows } from '../../../platform/db/client';
-import { applyMigrations } from '../../../platform/db/migrate';
-import type { Actor } from '../../../platform/policy/actor';
-import { organisations } from '../../org/org.schema';
-import { anonymiseExpiredContacts, monthsBefore } from './anonymise-expired-contacts';
-import { streamContactsCsv } from './queries/stream-contacts-csv';
+import {
+  anonymiseExpiredContacts,
+  monthsBefore,
+} from '../../server/src/modules/directory/privacy/anonymise-expired-contacts';
+import { streamContactsCsv } from '../../server/src/modules/directory/privacy/queries/stream-contacts-csv';
+import { organisations } from '../../server/src/modules/org/org.schema';
+import { openDatabase, queryRows } from '../../server/src/platform/db/client';
+import { applyMigrations } from '../../server/src/platform/db/migrate';
+import type { Actor } from '../../server/src/platform/policy/actor';
 
 const total = Number(process.argv[2] ?? 250_000);
 const database = await openDatabase({});
