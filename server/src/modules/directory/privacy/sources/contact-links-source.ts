@@ -1,12 +1,8 @@
 import { and, eq, or } from 'drizzle-orm';
 import type { Queryable } from '../../../../platform/db/client';
 import type { Actor } from '../../../../platform/policy/actor';
-import {
-  contactDuplicateCandidates,
-  contactDuplicateDismissals,
-  contactMatchKeys,
-  contactRelations,
-} from '../../contact-links.schema';
+import { contactDuplicateDismissals, contactRelations } from '../../contact-links.schema';
+import { forgetDuplicateCandidates } from '../../duplicates/refresh-duplicate-candidates';
 import { findContact } from '../../queries/find-contacts';
 import { findRelations } from '../../queries/find-relations';
 import { registerPersonalDataSource } from '../personal-data-sources';
@@ -47,17 +43,7 @@ export function registerContactLinksPersonalData(): void {
             or(eq(contactRelations.fromContactId, contactId), eq(contactRelations.toContactId, contactId)),
           ),
         );
-      await tx
-        .delete(contactMatchKeys)
-        .where(and(eq(contactMatchKeys.orgId, orgId), eq(contactMatchKeys.contactId, contactId)));
-      await tx
-        .delete(contactDuplicateCandidates)
-        .where(
-          and(
-            eq(contactDuplicateCandidates.orgId, orgId),
-            or(eq(contactDuplicateCandidates.contactA, contactId), eq(contactDuplicateCandidates.contactB, contactId)),
-          ),
-        );
+      await forgetDuplicateCandidates(tx, orgId, contactId);
       await tx
         .delete(contactDuplicateDismissals)
         .where(
