@@ -29,6 +29,7 @@ import { registerAuthentication } from './platform/http/authenticate';
 import { registerHealthRoutes } from './platform/http/health.routes';
 import { registerRouteRegistry } from './platform/http/route-registry';
 import { JobRunner } from './platform/jobs/runner';
+import { registerNotificationRoutes } from './platform/notifications/notifications.routes';
 import { registerSearchRoutes } from './platform/search/search.routes';
 
 // French validation messages for every zod schema, server side.
@@ -114,6 +115,7 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
       await api.register(registerImportRoutes);
       registerAuditRoutes(api);
       registerSearchRoutes(api);
+      registerNotificationRoutes(api);
     });
 
     app.get(
