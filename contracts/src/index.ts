@@ -1,4 +1,7 @@
+export * from './agenda';
+export * from './alerts';
 export * from './audit';
+export * from './cases';
 export * from './common';
 export * from './correspondence';
 export * from './correspondence-processing';
@@ -13,3 +16,4 @@ export * from './org';
 export * from './privacy';
 export * from './relations';
 export * from './search';
+export * from './tasks';
