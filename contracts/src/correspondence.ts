@@ -114,6 +114,15 @@ export const ZCorrespondence = z.object({
   /** The day silence becomes an implicit decision (requests subject to a decision only). */
   implicitDecisionDate: z.string().nullable(),
   implicitDecisionRule: ZImplicitDecisionRule.nullable(),
+  /** Services the item is or was routed to (routing keeps them: they keep sight of it). */
+  serviceIds: z.array(ZUuid),
+  /** The lead (for action) of the current routing: a service, a person, or both. */
+  leadServiceId: ZUuid.nullable(),
+  leadUserId: ZUuid.nullable(),
+  /** An outgoing reply: the incoming item it answers. */
+  inReplyToId: ZUuid.nullable(),
+  /** The case (dossier) the item belongs to, once the cases module exists. */
+  caseId: ZUuid.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   policies: ZPolicies,
@@ -134,6 +143,13 @@ export const ZCorrespondenceQuery = ZPageQuery.extend({
   to: z.iso.date({ message: 'Date AAAA-MM-JJ attendue.' }).optional(),
   /** Words of the subject, or a registration number (or its start). */
   q: z.string().trim().min(1).max(200).optional(),
+  /** A work queue of the actor (mine, my_service, to_review, to_sign, overdue, due_this_week). */
+  queue: z.enum(['mine', 'my_service', 'to_review', 'to_sign', 'overdue', 'due_this_week']).optional(),
+  /** Routed (now or before) to this service. */
+  serviceId: ZUuid.optional(),
+  /** Currently routed to this person. */
+  userId: ZUuid.optional(),
+  topic: z.string().trim().min(1).max(120).optional(),
 });
 export type TCorrespondenceQuery = z.infer<typeof ZCorrespondenceQuery>;
 

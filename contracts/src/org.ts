@@ -68,6 +68,8 @@ export const ZCreateMember = z.strictObject({
   email: ZEmail,
   role: ZRole,
   jobTitle: z.string().trim().max(120).optional(),
+  /** The directory service a `services` user works in: they see what is routed to it. */
+  serviceId: ZUuid.nullable().optional(),
   /** When absent, a temporary password is generated and returned once. */
   password: z.string().min(12).max(128).optional(),
 });
@@ -77,6 +79,7 @@ export const ZUpdateMember = z
   .strictObject({
     role: ZRole.optional(),
     jobTitle: z.string().trim().max(120).nullable().optional(),
+    serviceId: ZUuid.nullable().optional(),
     active: z.boolean().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: 'Indiquez au moins un champ à modifier.' });
@@ -88,6 +91,7 @@ export const ZMember = z.object({
   email: z.string(),
   role: ZRole,
   jobTitle: z.string().nullable(),
+  serviceId: ZUuid.nullable(),
   active: z.boolean(),
   twoFactorEnabled: z.boolean(),
   createdAt: z.string(),

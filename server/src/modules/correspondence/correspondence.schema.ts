@@ -8,6 +8,7 @@ import {
 } from '@dircab/contracts/correspondence';
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   date,
   index,
@@ -19,8 +20,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { users } from '../../platform/auth/auth.schema';
 import { createdAtColumn, idColumn, orgIdColumn, updatedAtColumn } from '../../platform/db/columns';
-import { contacts, territories } from '../directory/directory.schema';
+import { contacts, services, territories } from '../directory/directory.schema';
 import { organisations } from '../org/org.schema';
 
 /**
@@ -103,6 +105,21 @@ export const correspondenceItems = pgTable(
     dueDate: date('due_date'),
     implicitDecisionDate: date('implicit_decision_date'),
     implicitDecisionRule: text('implicit_decision_rule', { enum: IMPLICIT_DECISION_RULES }),
+    /**
+     * Every service the item was ever routed to, and every person: kept in step by the routing
+     * command from correspondence_routings, so that what a service sees is one GIN lookup.
+     */
+    serviceIds: uuid('service_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    routedUserIds: uuid('routed_user_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    /** The current lead (for action): the queues "mine" and "my service" read them. */
+    leadServiceId: uuid('lead_service_id').references(() => services.id, { onDelete: 'set null' }),
+    leadUserId: uuid('lead_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** An outgoing reply points at the incoming item it answers. */
+    inReplyToId: uuid('in_reply_to_id').references((): AnyPgColumn => correspondenceItems.id, {
+      onDelete: 'set null',
+    }),
+    /** The case (dossier) of the item; the cases module adds the foreign key with its table. */
+    caseId: uuid('case_id'),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },
@@ -120,6 +137,19 @@ export const correspondenceItems = pgTable(
     index('correspondence_items_sender_idx').on(t.orgId, t.senderContactId),
     // Services and officials see only the items they are named on: `members @> array[me]`.
     index('correspondence_items_members_idx').using('gin', t.members),
+    // Services see what was routed to them, officials what falls in their portfolio.
+    index('correspondence_items_service_ids_idx').using('gin', t.serviceIds),
+    index('correspondence_items_routed_users_idx').using('gin', t.routedUserIds),
+    index('correspondence_items_org_topic_idx').on(t.orgId, t.topic, t.receivedAt.desc(), t.id.desc()),
+    // The queues: mine, my service, and the due dates of open items.
+    index('correspondence_items_org_lead_user_idx').on(t.orgId, t.leadUserId, t.receivedAt.desc(), t.id.desc()),
+    index('correspondence_items_org_lead_service_idx').on(t.orgId, t.leadServiceId, t.receivedAt.desc(), t.id.desc()),
+    index('correspondence_items_org_due_idx')
+      .on(t.orgId, t.dueDate)
+      .where(
+        sql`${t.dueDate} is not null and ${t.status} in ('routed', 'in_progress', 'reply_drafted', 'in_review', 'to_sign', 'waiting_info')`,
+      ),
+    index('correspondence_items_in_reply_to_idx').on(t.inReplyToId),
     index('correspondence_items_subject_trgm_idx').using('gin', sql`dircab_unaccent(lower(${t.subject})) gin_trgm_ops`),
   ],
 );

@@ -2,6 +2,7 @@ import { ORG_KINDS, ROLES } from '@dircab/contracts/org';
 import { boolean, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/auth.schema';
 import { createdAtColumn, idColumn, updatedAtColumn } from '../../platform/db/columns';
+import { services } from '../directory/directory.schema';
 
 /** A tenant: a commune, département, EPCI or CCAS, with its own settings and data. */
 export const organisations = pgTable('organisations', {
@@ -29,6 +30,8 @@ export const memberships = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     role: text('role', { enum: ROLES }).notNull(),
     jobTitle: text('job_title'),
+    /** The directory service a `services` user works in: routing to it shows them the item. */
+    serviceId: uuid('service_id').references(() => services.id, { onDelete: 'set null' }),
     active: boolean('active').notNull().default(true),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),

@@ -10,6 +10,7 @@ import { problems } from '../../../platform/errors/problem';
 import type { Actor } from '../../../platform/policy/actor';
 import { memberships } from '../org.schema';
 import { indexMember } from './index-member';
+import { checkMemberService } from './member-service';
 
 /** A readable temporary password: 4 groups of 4, about 80 bits. */
 function temporaryPassword(): string {
@@ -31,6 +32,7 @@ export async function createMember(
   /** A hash computed once for many accounts (demo seed, tests): scrypt is slow on purpose. */
   options: { passwordHash?: string } = {},
 ): Promise<{ userId: string; temporaryPassword?: string }> {
+  await checkMemberService(tx, orgId, input.serviceId);
   const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
   let userId = existing?.id;
   let temporary: string | undefined;
@@ -57,7 +59,9 @@ export async function createMember(
       password: options.passwordHash ?? (await hashPassword(password)),
     });
   }
-  await tx.insert(memberships).values({ orgId, userId, role: input.role, jobTitle: input.jobTitle ?? null });
+  await tx
+    .insert(memberships)
+    .values({ orgId, userId, role: input.role, jobTitle: input.jobTitle ?? null, serviceId: input.serviceId ?? null });
   await recordAudit(
     tx,
     actor,
@@ -66,7 +70,13 @@ export async function createMember(
       recordType: 'member',
       recordId: userId,
       summary: {
-        after: { name: input.name, email: input.email, role: input.role, jobTitle: input.jobTitle ?? null },
+        after: {
+          name: input.name,
+          email: input.email,
+          role: input.role,
+          jobTitle: input.jobTitle ?? null,
+          serviceId: input.serviceId ?? null,
+        },
         existingAccount: Boolean(existing),
       },
     },

@@ -9,6 +9,7 @@ import { memberPolicy } from '../org.policy';
 import { memberships } from '../org.schema';
 import { findMember } from '../queries/find-members';
 import { indexMember } from './index-member';
+import { checkMemberService } from './member-service';
 
 /** Changes a member's role or title, or disables / re-enables their access. */
 export async function updateMember(tx: Queryable, actor: Actor, userId: string, input: TUpdateMember) {
@@ -38,7 +39,8 @@ export async function updateMember(tx: Queryable, actor: Actor, userId: string, 
       throw problems.conflict('L’organisation doit garder au moins un administrateur actif.');
     }
   }
-  const changes = { role: input.role, jobTitle: input.jobTitle, active: input.active };
+  await checkMemberService(tx, actor.orgId, input.serviceId);
+  const changes = { role: input.role, jobTitle: input.jobTitle, serviceId: input.serviceId, active: input.active };
   const summary = diffSummary(member, changes);
   await tx
     .update(memberships)

@@ -13,6 +13,7 @@ const memberColumns = {
   email: users.email,
   role: memberships.role,
   jobTitle: memberships.jobTitle,
+  serviceId: memberships.serviceId,
   active: memberships.active,
   twoFactorEnabled: users.twoFactorEnabled,
   createdAt: memberships.createdAt,
@@ -24,6 +25,7 @@ export interface MemberRow {
   email: string;
   role: TRole;
   jobTitle: string | null;
+  serviceId: string | null;
   active: boolean;
   twoFactorEnabled: boolean;
   createdAt: Date;
