@@ -1,4 +1,5 @@
 // Every Drizzle table of the product, for the client's typed queries and for drizzle-kit.
+export * from '../../modules/agenda/agenda.schema';
 export * from '../../modules/cases/cases.schema';
 export * from '../../modules/correspondence/correspondence.schema';
 export * from '../../modules/correspondence/follow-up/follow-up.schema';
