@@ -1,0 +1,159 @@
+import PDFDocument from 'pdfkit';
+import type { TRun } from './html-subset';
+import { BOLD_STYLES, FONT_SIZES, PAGE, SPACE_AFTER_MM, type TFlow, type TFlowParagraph } from './layout';
+
+const mm = (value: number) => (value * 72) / 25.4;
+const LEFT = mm(PAGE.marginSideMm);
+const CONTENT_WIDTH = mm(PAGE.widthMm - 2 * PAGE.marginSideMm);
+const BOTTOM = mm(PAGE.heightMm - PAGE.marginBottomMm);
+const TOP = mm(PAGE.marginTopMm);
+
+/**
+ * PDF's standard Helvetica carries Windows-1252 only: the spaces French typography puts
+ * before « » : ; ! ? (U+202F, U+2009) print as the no-break space it has; anything else
+ * outside it would print as a wrong glyph, so it becomes a question mark the reader sees.
+ */
+const CP1252_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
+function printableInHelvetica(text: string): string {
+  const spaced = text.replace(/[\u202f\u2009\u2007]/g, '\u00a0');
+  return Array.from(spaced, (c) => (c.charCodeAt(0) <= 0xff || CP1252_EXTRA.includes(c) ? c : '?')).join('');
+}
+
+function fontOf(run: TRun, bold: boolean): string {
+  const b = bold || run.bold === true;
+  const i = run.italic === true;
+  return b && i ? 'Helvetica-BoldOblique' : b ? 'Helvetica-Bold' : i ? 'Helvetica-Oblique' : 'Helvetica';
+}
+
+/** A paragraph's lines: pdfkit's continued text ignores a newline, so each line is its own chain. */
+function linesOf(runs: TRun[]): TRun[][] {
+  const out: TRun[][] = [[]];
+  for (const run of runs) {
+    if (run.lineBreak) out.push([]);
+    else out[out.length - 1]?.push({ ...run, text: printableInHelvetica(run.text) });
+  }
+  return out;
+}
+
+function writeRuns(
+  doc: PDFKit.PDFDocument,
+  runs: TRun[],
+  size: number,
+  bold: boolean,
+  x: number,
+  width: number,
+  align: TFlowParagraph['align'],
+) {
+  for (const line of linesOf(runs)) {
+    if (line.length === 0) {
+      doc.font('Helvetica').fontSize(size).text(' ', x, doc.y, { width });
+      continue;
+    }
+    line.forEach((seg, i) => {
+      doc.font(fontOf(seg, bold)).fontSize(size);
+      const options: PDFKit.Mixins.TextOptions = {
+        width,
+        align: align ?? 'left',
+        continued: i < line.length - 1,
+        underline: seg.underline === true || seg.href !== undefined,
+        ...(seg.href ? { link: seg.href } : { link: null }),
+      };
+      if (i === 0) doc.text(seg.text, x, doc.y, options);
+      else doc.text(seg.text, options);
+    });
+  }
+}
+
+function ensureRoom(doc: PDFKit.PDFDocument, height: number) {
+  if (doc.y + height > BOTTOM) {
+    doc.addPage();
+    doc.y = TOP;
+  }
+}
+
+function writeTable(doc: PDFKit.PDFDocument, columns: string[], rows: string[][]) {
+  const n = Math.max(1, columns.length);
+  const colWidth = CONTENT_WIDTH / n;
+  const pad = mm(1.2);
+  const size = FONT_SIZES.small;
+  const drawRow = (cells: string[], header: boolean) => {
+    doc.font(header ? 'Helvetica-Bold' : 'Helvetica').fontSize(size);
+    const texts = columns.map((_, i) => printableInHelvetica(cells[i] ?? ''));
+    const height = Math.max(...texts.map((t) => doc.heightOfString(t || ' ', { width: colWidth - 2 * pad }))) + 2 * pad;
+    if (doc.y + height > BOTTOM) {
+      doc.addPage();
+      doc.y = TOP;
+      if (!header) drawRow(columns, true);
+      doc.font(header ? 'Helvetica-Bold' : 'Helvetica').fontSize(size);
+    }
+    const y = doc.y;
+    texts.forEach((text, i) => {
+      const x = LEFT + i * colWidth;
+      doc.rect(x, y, colWidth, height).lineWidth(0.5).strokeColor('#808080').stroke();
+      doc.fillColor('black').text(text, x + pad, y + pad, { width: colWidth - 2 * pad });
+    });
+    doc.x = LEFT;
+    doc.y = y + height;
+  };
+  drawRow(columns, true);
+  for (const row of rows) drawRow(row, false);
+  doc.y += mm(SPACE_AFTER_MM);
+}
+
+/** Writes the flow as a PDF (A4, the shared margins), with PDF's standard Helvetica. */
+export function writePdf(flow: TFlow): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({
+      size: 'A4',
+      margins: { top: TOP, bottom: mm(PAGE.marginBottomMm), left: LEFT, right: LEFT },
+      info: { Title: printableInHelvetica(flow.title), Creator: 'Dircab' },
+      lang: 'fr-FR',
+      bufferPages: false,
+    });
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    try {
+      doc.y = TOP;
+      for (const block of flow.blocks) {
+        if (block.kind === 'paragraph') {
+          if (block.minTopMm !== undefined && doc.y < mm(block.minTopMm)) doc.y = mm(block.minTopMm);
+          else doc.y += mm(block.spaceBeforeMm ?? 0);
+          // A heading never ends a page alone.
+          ensureRoom(doc, block.style.startsWith('heading') ? mm(30) : mm(8));
+          const indent = mm(block.indentMm ?? 0);
+          writeRuns(
+            doc,
+            block.runs,
+            FONT_SIZES[block.style],
+            BOLD_STYLES.has(block.style),
+            LEFT + indent,
+            CONTENT_WIDTH - indent,
+            block.align,
+          );
+          doc.y += mm(SPACE_AFTER_MM);
+        } else if (block.kind === 'list') {
+          block.items.forEach((item, i) => {
+            ensureRoom(doc, mm(8));
+            const y = doc.y;
+            doc
+              .font('Helvetica')
+              .fontSize(FONT_SIZES.body)
+              .text(block.ordered ? `${i + 1}.` : '•', LEFT + mm(4), y, { lineBreak: false });
+            doc.y = y;
+            writeRuns(doc, item, FONT_SIZES.body, false, LEFT + mm(10), CONTENT_WIDTH - mm(10), 'left');
+            doc.y += mm(1);
+          });
+          doc.y += mm(SPACE_AFTER_MM);
+        } else {
+          writeTable(doc, block.columns, block.rows);
+        }
+        doc.x = LEFT;
+      }
+      doc.end();
+    } catch (error) {
+      reject(error);
+    }
+  });
+}
