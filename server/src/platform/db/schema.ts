@@ -1,6 +1,7 @@
 // Every Drizzle table of the product, for the client's typed queries and for drizzle-kit.
 export * from '../../modules/agenda/agenda.schema';
 export * from '../../modules/cases/cases.schema';
+export * from '../../modules/correspondence/acknowledgement/acknowledgement.schema';
 export * from '../../modules/correspondence/correspondence.schema';
 export * from '../../modules/correspondence/follow-up/follow-up.schema';
 export * from '../../modules/correspondence/inbound/inbound.schema';
@@ -16,6 +17,7 @@ export * from '../auth/auth.schema';
 export * from '../calendar/organisation-calendar.schema';
 export * from '../files/files.schema';
 export * from '../jobs/jobs.schema';
+export * from '../mailer/mailer.schema';
 export * from '../notifications/notifications.schema';
 export * from '../search/search.schema';
 export * from './settings.schema';
