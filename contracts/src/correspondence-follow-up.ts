@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZPolicies, ZUuid } from './common';
-import { ZCorrespondenceQuery, ZImplicitDecisionRule } from './correspondence';
+import { ZCorrespondenceItemType, ZCorrespondenceQuery, ZImplicitDecisionRule } from './correspondence';
 
 // Correspondence follow-up (issue 4, points 6 and 9): item types, the holiday calendar, saved
 // views, the register export and the response-time figures.
@@ -41,6 +41,10 @@ export const ZUpdateItemType = z
   .partial()
   .refine((v) => Object.keys(v).length > 0, atLeastOne);
 export type TUpdateItemType = z.infer<typeof ZUpdateItemType>;
+
+/** An item type as its managers see it after a change, with what they may do next. */
+export const ZManagedItemType = ZCorrespondenceItemType.extend({ policies: ZPolicies });
+export type TManagedItemType = z.infer<typeof ZManagedItemType>;
 
 // ---------------------------------------------------------------- holiday calendar
 

@@ -8,13 +8,18 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { seedDemoIfEmpty } from './demo/seed-demo';
+import { registerAgendaRoutes } from './modules/agenda/agenda.routes';
+import { registerAlertRoutes } from './modules/alerts/alerts.routes';
+import { registerCaseRoutes } from './modules/cases/cases.routes';
 import { registerCorrespondenceRoutes } from './modules/correspondence/correspondence.routes';
+import { registerFollowUpRoutes } from './modules/correspondence/follow-up/follow-up.routes';
 import { registerContactLinkRoutes } from './modules/directory/contact-links.routes';
 import { registerDirectoryRoutes } from './modules/directory/directory.routes';
 import { registerImportRoutes } from './modules/directory/imports/imports.routes';
 import { registerOfficialRoutes } from './modules/directory/officials.routes';
 import { registerPrivacy } from './modules/directory/privacy/privacy.routes';
 import { registerOrgRoutes } from './modules/org/org.routes';
+import { registerTaskRoutes } from './modules/tasks/tasks.routes';
 import { registerAuditRoutes } from './platform/audit/audit.routes';
 import { createAuth } from './platform/auth/auth';
 import { mountAuth } from './platform/auth/mount-auth';
@@ -111,10 +116,15 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
       registerContactLinkRoutes(api);
       registerOfficialRoutes(api);
       registerCorrespondenceRoutes(api);
+      await api.register(registerAgendaRoutes);
+      await registerFollowUpRoutes(api);
       await registerPrivacy(api);
       await api.register(registerImportRoutes);
       registerAuditRoutes(api);
       registerSearchRoutes(api);
+      registerCaseRoutes(api);
+      await registerTaskRoutes(api);
+      registerAlertRoutes(api);
       registerNotificationRoutes(api);
     });
 

@@ -8,6 +8,17 @@ export interface HolidayCalendar {
   region?: string | undefined;
   /** The organisation's IANA time zone: it decides which calendar day an instant falls on. */
   timeZone: string;
+  /**
+   * The organisation's own closed days (the town's day): `date` once, or its month and day
+   * every year with `everyYear`. Settings → holidays keeps them (organisation-calendar.ts).
+   */
+  closedDays?: readonly ClosedDay[] | undefined;
+}
+
+export interface ClosedDay {
+  date: IsoDate;
+  label: string;
+  everyYear: boolean;
 }
 
 /** `YYYY-MM-DD`, a calendar day with no time zone. */
@@ -46,12 +57,40 @@ export function localYear(instant: Date, timeZone: string): number {
 const toUtc = (day: IsoDate) => new Date(`${day}T00:00:00Z`);
 const fromUtc = (d: Date): IsoDate => d.toISOString().slice(0, 10);
 
-/** Saturday, Sunday or a public holiday of the calendar. */
+/** One of the organisation's closed days (a 29 February every year counts in leap years only). */
+export function isClosedDay(day: IsoDate, closedDays: readonly ClosedDay[] | undefined): boolean {
+  if (!closedDays?.length) return false;
+  return closedDays.some((c) => c.date === day || (c.everyYear && c.date.slice(5) === day.slice(5)));
+}
+
+/** Not a Saturday, a Sunday, a public holiday of the calendar nor one of its closed days. */
 export function isWorkingDay(day: IsoDate, calendar: HolidayCalendar): boolean {
   const d = toUtc(day);
   const weekday = d.getUTCDay();
   if (weekday === 0 || weekday === 6) return false;
+  if (isClosedDay(day, calendar.closedDays)) return false;
   return !publicHolidays(calendar, d.getUTCFullYear()).has(day);
+}
+
+/** The public holidays of a year with their names (French), for the settings screen. */
+export function publicHolidaysOf(
+  calendar: Pick<HolidayCalendar, 'country' | 'region'>,
+  year: number,
+): { date: IsoDate; name: string }[] {
+  const hd = calendar.region
+    ? new Holidays(calendar.country, calendar.region, { languages: ['fr'] })
+    : new Holidays(calendar.country, { languages: ['fr'] });
+  return (hd.getHolidays(year, 'fr') || [])
+    .filter((h) => h.type === 'public')
+    .map((h) => ({ date: h.date.slice(0, 10), name: h.name }));
+}
+
+/** Whether date-holidays knows the country (or territory) and, if given, its region. */
+export function isKnownHolidayCalendar(country: string, region?: string | null): boolean {
+  const hd = new Holidays();
+  if (!hd.getCountries()?.[country]) return false;
+  if (!region) return true;
+  return Boolean(hd.getStates(country)?.[region]);
 }
 
 /**
@@ -94,6 +133,9 @@ export function addMonths(from: Date, months: number, timeZone: string): IsoDate
 export function calendarForOrganisation(org: { officialCode: string; timeZone: string }): HolidayCalendar {
   const code = org.officialCode.trim();
   if (code.startsWith('988') || org.timeZone === 'Pacific/Noumea') return { country: 'NC', timeZone: org.timeZone };
+  // The other overseas territories with a calendar of their own, known by their time zone.
+  const territory = OVERSEAS_TIME_ZONES[org.timeZone];
+  if (territory) return { ...territory, timeZone: org.timeZone };
   const overseas: Record<string, string> = { '971': 'GP', '972': 'MQ', '973': 'GF', '974': 'RE', '976': 'YT' };
   const dom = overseas[code.slice(0, 3)];
   if (dom) return { country: 'FR', region: dom, timeZone: org.timeZone };
@@ -101,3 +143,22 @@ export function calendarForOrganisation(org: { officialCode: string; timeZone: s
   if (['57', '67', '68'].includes(department)) return { country: 'FR', region: department, timeZone: org.timeZone };
   return { country: 'FR', timeZone: org.timeZone };
 }
+
+/**
+ * Time zones of overseas France whose holidays differ from metropolitan France's: the
+ * collectivities date-holidays has as countries, the overseas departments as regions of `FR`.
+ */
+const OVERSEAS_TIME_ZONES: Record<string, { country: string; region?: string }> = {
+  'Pacific/Tahiti': { country: 'PF' },
+  'Pacific/Marquesas': { country: 'PF' },
+  'Pacific/Gambier': { country: 'PF' },
+  'Pacific/Wallis': { country: 'WF' },
+  'America/Miquelon': { country: 'PM' },
+  'America/St_Barthelemy': { country: 'FR', region: 'BL' },
+  'America/Marigot': { country: 'FR', region: 'MF' },
+  'America/Guadeloupe': { country: 'FR', region: 'GP' },
+  'America/Martinique': { country: 'FR', region: 'MQ' },
+  'America/Cayenne': { country: 'FR', region: 'GF' },
+  'Indian/Reunion': { country: 'FR', region: 'RE' },
+  'Indian/Mayotte': { country: 'FR', region: 'YT' },
+};

@@ -1,7 +1,8 @@
 import type { TCreateCorrespondence } from '@dircab/contracts';
 import type { CountryCode } from 'libphonenumber-js/max';
 import { recordAudit } from '../../../platform/audit/record-audit';
-import { calendarForOrganisation, localYear } from '../../../platform/calendar/working-days';
+import { workingCalendarOf } from '../../../platform/calendar/organisation-calendar';
+import { localYear } from '../../../platform/calendar/working-days';
 import type { Queryable } from '../../../platform/db/client';
 import { problems } from '../../../platform/errors/problem';
 import type { Actor } from '../../../platform/policy/actor';
@@ -48,7 +49,7 @@ export async function registerCorrespondence(
   const year = localYear(now, org.timeZone);
   const format = await numberFormatOf(tx, actor.orgId, input.direction);
   const sequence = await takeNextSequence(tx, actor.orgId, input.direction, year);
-  const calendar = calendarForOrganisation(org);
+  const calendar = await workingCalendarOf(tx, actor.orgId);
   const confidentiality = input.confidentiality ?? 'normal';
   const [row] = await refuseTakenNumber(() =>
     tx
