@@ -6,6 +6,20 @@ import { ROLES, type TRole } from './org';
  */
 export const MODULES = [
   { key: 'home', roles: ROLES },
+  // Who reads correspondence (server/src/modules/correspondence/correspondence.policy.ts): not admin, not group staff.
+  {
+    key: 'correspondence',
+    roles: [
+      'executive',
+      'chief_of_staff',
+      'cabinet_head',
+      'advisor',
+      'secretariat',
+      'communication',
+      'official',
+      'services',
+    ],
+  },
   // Who reads contacts (server/src/modules/directory/directory.policy.ts): not admin, not group staff.
   {
     key: 'directory',

@@ -36,6 +36,7 @@ export function account(login: string): DemoAccount {
 /** French navigation labels of the module keys (web/src/i18n/fr.json `modules`). */
 export const MODULE_LABELS: Record<string, string> = {
   home: 'Accueil',
+  correspondence: 'Courrier',
   directory: 'Annuaire',
   search: 'Recherche',
   audit: 'Journal d’audit',

@@ -12,7 +12,7 @@ describe('ShellNavbar', () => {
   });
 
   it('skips a module key the web has no screens for yet', () => {
-    renderApp(<ShellNavbar onNavigate={() => {}} />, { me: fakeMe('advisor', ['home', 'correspondence', 'search']) });
+    renderApp(<ShellNavbar onNavigate={() => {}} />, { me: fakeMe('advisor', ['home', 'budget', 'search']) });
     const links = screen.getAllByRole('link').map((a) => a.textContent);
     expect(links).toEqual(['Accueil', 'Recherche']);
   });

@@ -1,4 +1,12 @@
-import { type Icon, IconAddressBook, IconHistory, IconHome, IconSearch, IconSettings } from '@tabler/icons-react';
+import {
+  type Icon,
+  IconAddressBook,
+  IconHistory,
+  IconHome,
+  IconMail,
+  IconSearch,
+  IconSettings,
+} from '@tabler/icons-react';
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 
 export interface ModuleDefinition {
@@ -14,6 +22,12 @@ export interface ModuleDefinition {
 // simply not shown. Labels and descriptions: `modules.<key>.*` in the dictionaries.
 const DEFINITIONS: ModuleDefinition[] = [
   { key: 'home', path: '/', icon: IconHome, page: lazy(() => import('../../modules/home/HomePage')) },
+  {
+    key: 'correspondence',
+    path: '/correspondence',
+    icon: IconMail,
+    page: lazy(() => import('../../modules/correspondence/CorrespondencePage')),
+  },
   {
     key: 'directory',
     path: '/directory',

@@ -1,0 +1,19 @@
+import { Route, Routes } from 'react-router';
+import { NotFoundPage } from '../../app/shell/NotFoundPage';
+import { InboxPage } from './InboxPage';
+import { ItemPage } from './ItemPage';
+import { RegisterItemPage } from './RegisterItemPage';
+import { SignatureBookPage } from './SignatureBookPage';
+
+/** The correspondence pages below /correspondence (module-registry.ts). */
+export default function CorrespondencePage() {
+  return (
+    <Routes>
+      <Route index element={<InboxPage />} />
+      <Route path="new" element={<RegisterItemPage />} />
+      <Route path="items/:id" element={<ItemPage />} />
+      <Route path="signature-book" element={<SignatureBookPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,77 @@
+import type { TCorrespondenceDetail } from '@dircab/contracts';
+import { Button, Group } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { notify } from '../../ui/notify';
+import { problemMessage } from '../../ui/problem-message';
+import { CommentModal } from './CommentModal';
+import { CORRESPONDENCE_KEY, correspondenceApi, itemKey } from './correspondence-api';
+
+type Exit = 'closeWithoutReply' | 'wait' | 'forward';
+
+/** Close, close without reply, wait for information, forward: the buttons the policies allow. */
+export function StatusActions({ item }: { item: TCorrespondenceDetail }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState<Exit | null>(null);
+  const act = useMutation({
+    mutationFn: (run: () => Promise<TCorrespondenceDetail>) => run(),
+    onSuccess: async (next) => {
+      notify('green', t('correspondence.actions.done', { status: t(`correspondence.statuses.${next.status}`) }));
+      queryClient.setQueryData(itemKey(item.id), next);
+      setOpen(null);
+      await queryClient.invalidateQueries({ queryKey: CORRESPONDENCE_KEY });
+    },
+  });
+  const p = item.policies;
+  // A plain close ends an answered item; an unanswered one closes « sans réponse », with its reason.
+  const answered = item.status === 'sent';
+  if (!p.close && !p.wait && !p.forward) return null;
+
+  return (
+    <Group gap="xs">
+      {p.close && answered && (
+        <Button loading={act.isPending} onClick={() => act.mutate(() => correspondenceApi.close(item.id, {}))}>
+          {t('correspondence.actions.close')}
+        </Button>
+      )}
+      {p.close && !answered && (
+        <Button variant="default" onClick={() => setOpen('closeWithoutReply')}>
+          {t('correspondence.actions.closeWithoutReply')}
+        </Button>
+      )}
+      {p.wait && (
+        <Button variant="default" onClick={() => setOpen('wait')}>
+          {t('correspondence.actions.wait')}
+        </Button>
+      )}
+      {p.forward && (
+        <Button variant="default" onClick={() => setOpen('forward')}>
+          {t('correspondence.actions.forward')}
+        </Button>
+      )}
+      <CommentModal
+        key={open ?? 'none'}
+        opened={open !== null}
+        title={open ? t(`correspondence.actions.${open}`) : ''}
+        label={open === 'wait' ? t('correspondence.actions.waitFor') : t('correspondence.actions.reason')}
+        required={open !== 'forward'}
+        {...(open === 'forward' ? { line: { label: t('correspondence.actions.authority') } } : {})}
+        submitLabel={open ? t(`correspondence.actions.${open}`) : ''}
+        loading={act.isPending}
+        error={act.isError ? problemMessage(act.error, t) : null}
+        onClose={() => setOpen(null)}
+        onSubmit={(text, line) => {
+          if (open === 'closeWithoutReply')
+            act.mutate(() => correspondenceApi.close(item.id, { withoutReply: true, reason: text }));
+          if (open === 'wait') act.mutate(() => correspondenceApi.wait(item.id, text));
+          if (open === 'forward')
+            act.mutate(() =>
+              correspondenceApi.forward(item.id, { authority: line, ...(text ? { comment: text } : {}) }),
+            );
+        }}
+      />
+    </Group>
+  );
+}

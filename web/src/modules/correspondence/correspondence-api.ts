@@ -1,0 +1,69 @@
+import type {
+  TCloseCorrespondence,
+  TCorrespondence,
+  TCorrespondenceDetail,
+  TCorrespondenceItemType,
+  TCreateCorrespondence,
+  TDecide,
+  TForwardCorrespondence,
+  TQueueCounts,
+  TReply,
+  TReplyTemplate,
+  TRouteCorrespondence,
+  TSaveReply,
+  TSendReply,
+  TSignBatch,
+  TSubmitReview,
+} from '@dircab/contracts';
+import { http, queryString } from '../../app/api/http';
+import type { Page } from '../directory/directory-api';
+import { type InboxFilters, toApiParams } from './inbox-filters';
+
+export const CORRESPONDENCE_KEY = ['correspondence'] as const;
+export const inboxKey = (filters: InboxFilters) => [...CORRESPONDENCE_KEY, 'list', filters] as const;
+export const itemKey = (id: string) => [...CORRESPONDENCE_KEY, 'one', id] as const;
+export const QUEUES_KEY = [...CORRESPONDENCE_KEY, 'queues'] as const;
+export const TYPES_KEY = [...CORRESPONDENCE_KEY, 'types'] as const;
+export const TEMPLATES_KEY = [...CORRESPONDENCE_KEY, 'templates'] as const;
+export const SIGNATURE_BOOK_KEY = [...CORRESPONDENCE_KEY, 'signature-book'] as const;
+
+const BASE = '/api/v1/correspondence';
+const one = (id: string, action = '') => `${BASE}/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;
+
+/** The list's address on the API: the filters set, plus the page. */
+export function inboxUrl(filters: InboxFilters, limit: number, cursor: string | null): string {
+  return `${BASE}${queryString({ ...toApiParams(filters), limit, cursor })}`;
+}
+
+/** Where the browser downloads a reply letter (the server sets its file name). */
+export const letterUrl = (id: string, format: 'pdf' | 'docx' | 'odt') => `${one(id, 'letter')}?format=${format}`;
+/** Where the browser downloads an acknowledgement of receipt. */
+export const acknowledgementUrl = (id: string, format: 'pdf' | 'docx' | 'odt') =>
+  `${one(id, 'acknowledgement')}?format=${format}`;
+
+export const correspondenceApi = {
+  list: (filters: InboxFilters, limit: number, cursor: string | null) =>
+    http.get<Page<TCorrespondence>>(inboxUrl(filters, limit, cursor)),
+  queues: () => http.get<TQueueCounts>(`${BASE}/queues`),
+  item: (id: string) => http.get<TCorrespondenceDetail>(one(id)),
+  types: () => http.get<Page<TCorrespondenceItemType>>(`${BASE}/types?limit=100`),
+  create: (body: TCreateCorrespondence) => http.post<TCorrespondence>(BASE, body),
+
+  route: (id: string, body: TRouteCorrespondence) => http.post<TCorrespondenceDetail>(one(id, 'route'), body),
+  accept: (id: string) => http.post<TCorrespondenceDetail>(one(id, 'accept')),
+  saveReply: (id: string, body: TSaveReply) => http.put<TReply>(one(id, 'reply'), body),
+  submitReview: (id: string, body: TSubmitReview) => http.post<TCorrespondenceDetail>(one(id, 'submit-review'), body),
+  review: (id: string, body: TDecide) => http.post<TCorrespondenceDetail>(one(id, 'review'), body),
+  sign: (id: string, body: TDecide) => http.post<TCorrespondenceDetail>(one(id, 'sign'), body),
+  signBatch: (body: TSignBatch) =>
+    http.post<{ results: { id: string; ok: boolean; detail: string | null }[] }>(`${BASE}/sign-batch`, body),
+  send: (id: string, body: TSendReply) => http.post<TCorrespondenceDetail>(one(id, 'send'), body),
+  close: (id: string, body: TCloseCorrespondence) => http.post<TCorrespondenceDetail>(one(id, 'close'), body),
+  wait: (id: string, comment: string) => http.post<TCorrespondenceDetail>(one(id, 'wait'), { comment }),
+  forward: (id: string, body: TForwardCorrespondence) => http.post<TCorrespondenceDetail>(one(id, 'forward'), body),
+  sendAcknowledgement: (id: string) => http.post<unknown>(one(id, 'acknowledgement/send')),
+
+  signatureBook: (cursor: string | null, limit = 50) =>
+    http.get<Page<TCorrespondenceDetail>>(`${BASE}/signature-book${queryString({ limit, cursor })}`),
+  templates: () => http.get<Page<TReplyTemplate>>(`${BASE}/reply-templates?limit=100`),
+};

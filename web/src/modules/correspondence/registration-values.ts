@@ -1,0 +1,76 @@
+import type { TConfidentiality, TCorrespondenceChannel, TCreateCorrespondence } from '@dircab/contracts';
+import { localToIso } from './correspondence-rules';
+
+export type TPriority = NonNullable<TCreateCorrespondence['priority']>;
+
+/** The registration form as the screen holds it (empty string: not given). */
+export interface RegistrationValues {
+  channel: TCorrespondenceChannel;
+  contactId: string | null;
+  senderName: string;
+  senderEmail: string;
+  senderPhone: string;
+  senderAddress: string;
+  subject: string;
+  body: string;
+  receivedAt: string;
+  typeId: string | null;
+  topic: string;
+  territoryId: string | null;
+  priority: TPriority;
+  confidentiality: TConfidentiality;
+}
+
+export function emptyRegistration(receivedAt: string): RegistrationValues {
+  return {
+    channel: 'postal',
+    contactId: null,
+    senderName: '',
+    senderEmail: '',
+    senderPhone: '',
+    senderAddress: '',
+    subject: '',
+    body: '',
+    receivedAt,
+    typeId: null,
+    topic: '',
+    territoryId: null,
+    priority: 'normal',
+    confidentiality: 'normal',
+  };
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The French messages of the fields the browser checks before sending (the server checks again). */
+export const registrationRules = {
+  senderName: (v: string) => (v.trim() ? null : 'correspondence.register.errors.senderName'),
+  senderEmail: (v: string) => (!v.trim() || EMAIL.test(v.trim()) ? null : 'correspondence.register.errors.email'),
+  subject: (v: string) => (v.trim() ? null : 'correspondence.register.errors.subject'),
+  receivedAt: (v: string) =>
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? null : 'correspondence.register.errors.receivedAt',
+};
+
+const orNull = (v: string) => v.trim() || null;
+
+/** The API's create body: the writer as typed (matched to the directory by the server). */
+export function toCreateBody(v: RegistrationValues, timeZone: string): TCreateCorrespondence {
+  return {
+    direction: 'in',
+    channel: v.channel,
+    sender: {
+      name: v.senderName.trim(),
+      email: orNull(v.senderEmail),
+      phone: orNull(v.senderPhone),
+      address: orNull(v.senderAddress),
+    },
+    subject: v.subject.trim(),
+    body: v.body.trim(),
+    receivedAt: localToIso(v.receivedAt, timeZone),
+    typeId: v.typeId,
+    topic: orNull(v.topic),
+    territoryId: v.territoryId,
+    priority: v.priority,
+    confidentiality: v.confidentiality,
+  };
+}
