@@ -1,0 +1,149 @@
+import type { TCaseTimelineEntry } from '@dircab/contracts';
+import { sql } from 'drizzle-orm';
+import { type Queryable, queryRows } from '../../../platform/db/client';
+import { problems } from '../../../platform/errors/problem';
+import { decodeCursor, encodeCursor } from '../../../platform/http/cursor';
+import type { Actor } from '../../../platform/policy/actor';
+import { caseLinkKind } from '../case-link-kinds';
+import type { CaseRow } from './find-cases';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const ACTION_TITLES: Record<string, string> = {
+  'case.create': 'Dossier ouvert',
+  'case.update': 'Dossier modifié',
+  'case.reopen': 'Dossier rouvert',
+  'case.close': 'Dossier clos',
+  'case.escalate': 'Maire alerté',
+  'case.link': 'Élément lié',
+  'case.unlink': 'Lien retiré',
+};
+
+const LINK_TITLES: Record<string, string> = {
+  contact: 'Contact lié',
+  correspondence: 'Courrier lié',
+  task: 'Tâche liée',
+  event: 'Événement lié',
+  note: 'Note liée',
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  status: 'statut',
+  ownerId: 'responsable',
+  team: 'équipe',
+  confidentiality: 'confidentialité',
+  members: 'personnes habilitées',
+  territoryId: 'quartier',
+  topics: 'thèmes',
+  riskLevel: 'niveau de risque',
+  dueDate: 'échéance',
+};
+
+interface LinkRow {
+  id: string;
+  at: Date | string;
+  kind: string;
+  record_id: string;
+  actor_name: string | null;
+}
+
+interface ChangeRow {
+  id: string;
+  at: Date | string;
+  action: string;
+  summary: Record<string, unknown>;
+  actor_name: string | null;
+}
+
+function changeDetail(row: ChangeRow): string | null {
+  const s = row.summary ?? {};
+  if (row.action === 'case.update' || row.action === 'case.reopen') {
+    const changed = new Set(Object.keys((s.after as object) ?? {}));
+    if (s.titleChanged) changed.add('title');
+    if (s.summaryChanged) changed.add('summary');
+    const labels = { ...FIELD_LABELS, title: 'titre', summary: 'résumé' } as Record<string, string>;
+    const fields = Object.keys(labels).filter((f) => changed.has(f));
+    return fields.length ? `Champs modifiés : ${fields.map((f) => labels[f]).join(', ')}` : null;
+  }
+  if (row.action === 'case.close' && typeof s.outcome === 'string') return s.outcome;
+  return null;
+}
+
+/**
+ * A case's timeline, newest first: its links (contacts, mail, tasks…) and its changes (the
+ * audit trail, reads left out: they say who looked, not what happened). Both have UUIDv7 ids,
+ * so one id orders and pages them together. A linked record the actor may not see keeps its
+ * entry without its title.
+ */
+export async function findCaseTimeline(
+  db: Queryable,
+  actor: Actor,
+  found: CaseRow,
+  query: { limit: number; cursor?: string | undefined },
+): Promise<{ data: TCaseTimelineEntry[]; nextCursor: string | null }> {
+  let before = sql`true`;
+  let beforeAudit = sql`true`;
+  if (query.cursor) {
+    const c = decodeCursor(query.cursor, ['id']);
+    if (!UUID.test(c.id)) {
+      throw problems.badRequest('Le curseur de pagination est invalide.', [
+        { path: 'cursor', message: 'Curseur invalide : repartez de la première page.', code: 'invalid_cursor' },
+      ]);
+    }
+    before = sql`l.id < ${c.id}::uuid`;
+    beforeAudit = sql`a.id < ${c.id}::uuid`;
+  }
+  const n = query.limit + 1;
+  const links = await queryRows<LinkRow>(
+    db,
+    sql`select l.id::text as id, l.created_at as at, l.kind, l.record_id::text as record_id, u.name as actor_name
+        from case_links l left join users u on u.id = l.created_by
+        where l.org_id = ${actor.orgId} and l.case_id = ${found.id} and ${before}
+        order by l.id desc limit ${n}`,
+  );
+  // audit_org_record_idx.
+  const changes = await queryRows<ChangeRow>(
+    db,
+    sql`select a.id::text as id, a.at, a.action, a.summary, u.name as actor_name
+        from audit_log a left join users u on u.id = a.actor_id
+        where a.org_id = ${actor.orgId} and a.record_type = 'case' and a.record_id = ${found.id}
+          and a.action not in ('case.read', 'case.link', 'case.unlink') and ${beforeAudit}
+        order by a.id desc limit ${n}`,
+  );
+  const merged = [
+    ...links.map((l) => ({ key: l.id, link: l })),
+    ...changes.map((c) => ({ key: c.id, change: c })),
+  ].sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+  const page = merged.slice(0, query.limit);
+  const data: TCaseTimelineEntry[] = [];
+  for (const entry of page) {
+    if ('link' in entry && entry.link) {
+      const l = entry.link;
+      const record = await caseLinkKind(l.kind as never)?.describe(db, actor, l.record_id);
+      data.push({
+        id: `link:${l.id}`,
+        at: new Date(l.at).toISOString(),
+        type: 'link',
+        action: l.kind,
+        title: LINK_TITLES[l.kind] ?? 'Élément lié',
+        detail: record ? record.title : 'Élément auquel vous n’avez pas accès',
+        url: record?.url ?? null,
+        actorName: l.actor_name,
+      });
+    } else if ('change' in entry && entry.change) {
+      const c = entry.change;
+      data.push({
+        id: `audit:${c.id}`,
+        at: new Date(c.at).toISOString(),
+        type: 'change',
+        action: c.action,
+        title: ACTION_TITLES[c.action] ?? `Événement : ${c.action}`,
+        detail: changeDetail(c),
+        url: null,
+        actorName: c.actor_name,
+      });
+    }
+  }
+  const last = page.at(-1);
+  return { data, nextCursor: merged.length > query.limit && last ? encodeCursor({ id: last.key }) : null };
+}
