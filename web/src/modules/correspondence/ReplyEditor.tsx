@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { notify } from '../../ui/notify';
 import { problemMessage } from '../../ui/problem-message';
 import { fieldErrors } from '../directory/directory-rules';
-import { CORRESPONDENCE_KEY, correspondenceApi, TEMPLATES_KEY } from './correspondence-api';
+import { CORRESPONDENCE_KEY, correspondenceApi, itemKey, TEMPLATES_KEY } from './correspondence-api';
 
 interface Props {
   itemId: string;
@@ -45,10 +45,11 @@ export default function ReplyEditor({ itemId, reply, defaultRecipient, onDone }:
   const save = useMutation({
     mutationFn: (body: TSaveReply) => correspondenceApi.saveReply(itemId, body),
     onSuccess: async (saved, body) => {
+      queryClient.setQueryData(itemKey(itemId), saved);
       if (body.templateId) {
         // The template filled the draft: show what the server merged.
-        editor?.commands.setContent(saved.bodyHtml);
-        setSubject(saved.subject);
+        editor?.commands.setContent(saved.reply?.bodyHtml ?? '');
+        setSubject(saved.reply?.subject ?? '');
         notify('green', t('correspondence.reply.templateApplied'));
       } else {
         notify('green', t('correspondence.reply.saved'));

@@ -3,8 +3,9 @@ import { Alert, Anchor, Button, Group, Paper, Stack, Text, Typography } from '@m
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useMe } from '../../ui/me-context';
 import { Panel } from '../../ui/Panel';
-import { itemPath } from './correspondence-rules';
+import { canLookUpMembers, itemPath } from './correspondence-rules';
 import { DecisionButtons } from './DecisionButtons';
 import { ReplyCircuit } from './ReplyCircuit';
 import { SendButtons } from './SendButtons';
@@ -16,6 +17,7 @@ const ReplyEditor = lazy(() => import('./ReplyEditor'));
 /** The reply: the draft, its circuit, and the step the actor may take now. */
 export function ReplyPanel({ item }: { item: TCorrespondenceDetail }) {
   const { t } = useTranslation();
+  const me = useMe();
   const [editing, setEditing] = useState(false);
   const reply = item.reply;
   const p = item.policies;
@@ -84,7 +86,10 @@ export function ReplyPanel({ item }: { item: TCorrespondenceDetail }) {
             {p.send && <SendButtons item={item} />}
           </Group>
         )}
-        {!editing && reply && p.submitReview && <SubmitReviewForm item={item} />}
+        {!editing && reply && p.submitReview && canLookUpMembers(me.role) && <SubmitReviewForm item={item} />}
+        {!editing && reply && p.submitReview && !canLookUpMembers(me.role) && (
+          <Text size="sm">{t('correspondence.review.byCabinet')}</Text>
+        )}
       </Stack>
     </Panel>
   );

@@ -1,6 +1,6 @@
-import type { TCorrespondenceDetail } from '@dircab/contracts';
+import type { TCorrespondence } from '@dircab/contracts';
 import { Anchor, Button, Checkbox, Group, Paper, Stack, Text, Title, Typography } from '@mantine/core';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,7 +9,7 @@ import { LoadMoreButton } from '../../ui/LoadMoreButton';
 import { notify } from '../../ui/notify';
 import { problemMessage } from '../../ui/problem-message';
 import { usePageTitle } from '../../ui/use-page-title';
-import { CORRESPONDENCE_KEY, correspondenceApi, SIGNATURE_BOOK_KEY } from './correspondence-api';
+import { CORRESPONDENCE_KEY, correspondenceApi, itemKey, SIGNATURE_BOOK_KEY } from './correspondence-api';
 import { CORRESPONDENCE_PATH, itemPath } from './correspondence-rules';
 import { DecisionButtons } from './DecisionButtons';
 
@@ -91,12 +91,14 @@ function SignatureBookEntry({
   selected,
   onToggle,
 }: {
-  item: TCorrespondenceDetail;
+  item: TCorrespondence;
   selected: boolean;
   onToggle: () => void;
 }) {
   const { t } = useTranslation();
-  const reply = item.reply;
+  // The list carries no reply: its letter comes with the item's page (a handful per book).
+  const detail = useQuery({ queryKey: itemKey(item.id), queryFn: () => correspondenceApi.item(item.id) });
+  const reply = detail.data?.reply;
   return (
     <Paper withBorder p="md" component="article" aria-label={`${item.registrationNumber} · ${item.subject}`}>
       <Stack gap="sm">
@@ -119,9 +121,9 @@ function SignatureBookEntry({
               </Text>
             </div>
           </Group>
-          {item.policies.sign && (
+          {detail.data?.policies.sign && (
             <Group gap="xs">
-              <DecisionButtons item={item} step="sign" />
+              <DecisionButtons item={detail.data} step="sign" />
             </Group>
           )}
         </Group>

@@ -10,7 +10,7 @@ import { CORRESPONDENCE_KEY, correspondenceApi, itemKey } from './correspondence
 
 type Exit = 'closeWithoutReply' | 'wait' | 'forward';
 
-/** Close, close without reply, wait for information, forward: the buttons the policies allow. */
+/** Take on (the lead), close, close without reply, wait for information, forward: the buttons the policies allow. */
 export function StatusActions({ item }: { item: TCorrespondenceDetail }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -27,10 +27,15 @@ export function StatusActions({ item }: { item: TCorrespondenceDetail }) {
   const p = item.policies;
   // A plain close ends an answered item; an unanswered one closes « sans réponse », with its reason.
   const answered = item.status === 'sent';
-  if (!p.close && !p.wait && !p.forward) return null;
+  if (!p.accept && !p.close && !p.wait && !p.forward) return null;
 
   return (
     <Group gap="xs">
+      {p.accept && (
+        <Button loading={act.isPending} onClick={() => act.mutate(() => correspondenceApi.accept(item.id))}>
+          {t('correspondence.actions.accept')}
+        </Button>
+      )}
       {p.close && answered && (
         <Button loading={act.isPending} onClick={() => act.mutate(() => correspondenceApi.close(item.id, {}))}>
           {t('correspondence.actions.close')}

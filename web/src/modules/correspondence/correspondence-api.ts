@@ -7,7 +7,6 @@ import type {
   TDecide,
   TForwardCorrespondence,
   TQueueCounts,
-  TReply,
   TReplyTemplate,
   TRouteCorrespondence,
   TSaveReply,
@@ -36,7 +35,7 @@ export function inboxUrl(filters: InboxFilters, limit: number, cursor: string | 
 }
 
 /** Where the browser downloads a reply letter (the server sets its file name). */
-export const letterUrl = (id: string, format: 'pdf' | 'docx' | 'odt') => `${one(id, 'letter')}?format=${format}`;
+export const letterUrl = (id: string, format: 'pdf' | 'docx' | 'odt') => `${one(id, 'reply/letter')}?format=${format}`;
 /** Where the browser downloads an acknowledgement of receipt. */
 export const acknowledgementUrl = (id: string, format: 'pdf' | 'docx' | 'odt') =>
   `${one(id, 'acknowledgement')}?format=${format}`;
@@ -50,8 +49,8 @@ export const correspondenceApi = {
   create: (body: TCreateCorrespondence) => http.post<TCorrespondence>(BASE, body),
 
   route: (id: string, body: TRouteCorrespondence) => http.post<TCorrespondenceDetail>(one(id, 'route'), body),
-  accept: (id: string) => http.post<TCorrespondenceDetail>(one(id, 'accept')),
-  saveReply: (id: string, body: TSaveReply) => http.put<TReply>(one(id, 'reply'), body),
+  accept: (id: string) => http.post<TCorrespondenceDetail>(one(id, 'accept'), {}),
+  saveReply: (id: string, body: TSaveReply) => http.put<TCorrespondenceDetail>(one(id, 'reply'), body),
   submitReview: (id: string, body: TSubmitReview) => http.post<TCorrespondenceDetail>(one(id, 'submit-review'), body),
   review: (id: string, body: TDecide) => http.post<TCorrespondenceDetail>(one(id, 'review'), body),
   sign: (id: string, body: TDecide) => http.post<TCorrespondenceDetail>(one(id, 'sign'), body),
@@ -64,6 +63,6 @@ export const correspondenceApi = {
   sendAcknowledgement: (id: string) => http.post<unknown>(one(id, 'acknowledgement/send')),
 
   signatureBook: (cursor: string | null, limit = 50) =>
-    http.get<Page<TCorrespondenceDetail>>(`${BASE}/signature-book${queryString({ limit, cursor })}`),
+    http.get<Page<TCorrespondence>>(`${BASE}/signature-book${queryString({ limit, cursor })}`),
   templates: () => http.get<Page<TReplyTemplate>>(`${BASE}/reply-templates?limit=100`),
 };

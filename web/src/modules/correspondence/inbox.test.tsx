@@ -76,7 +76,7 @@ function inbox(path = '/correspondence') {
 
 const key = (k: string, target: Element = document.body) => fireEvent.keyDown(target, { key: k });
 
-describe('the inbox filters', () => {
+describe('the inbox filters', { timeout: 20_000 }, () => {
   it('read the URL, drop what the API would refuse, and write back only what is set', () => {
     const filters = filtersFromSearch(new URLSearchParams('queue=to_route&status=nope&channel=phone&from=2026-11'));
     expect(filters).toMatchObject({ queue: 'to_route', status: '', channel: 'phone', from: '' });
@@ -116,7 +116,7 @@ describe('the inbox filters', () => {
   });
 });
 
-describe('the inbox keyboard', () => {
+describe('the inbox keyboard', { timeout: 20_000 }, () => {
   it('moves with j and k, opens with Entrée', async () => {
     inbox();
     await screen.findByRole('link', { name: '2026-A-000001' });

@@ -1,0 +1,111 @@
+import { fireEvent, screen } from '@testing-library/react';
+import { Route, Routes } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeMe, fetchRouting, renderApp } from '../../test/render';
+import { localToIso, nowLocal } from './correspondence-rules';
+import { RegisterItemPage } from './RegisterItemPage';
+import { emptyRegistration, toCreateBody } from './registration-values';
+import './test-stubs';
+
+afterEach(() => vi.unstubAllGlobals());
+
+const CREATED = { id: '0190a000-0000-7000-8000-000000000201', registrationNumber: '2026-A-000042' };
+
+function page(answer: (method: string, url: string) => readonly [number, unknown] | undefined = () => undefined) {
+  const api = fetchRouting((method, url) => {
+    const own = answer(method, url);
+    if (own) return own;
+    if (method === 'GET') return [200, { data: [], nextCursor: null }];
+    return undefined;
+  });
+  vi.stubGlobal('fetch', api.fn);
+  renderApp(
+    <Routes>
+      <Route path="/correspondence/new" element={<RegisterItemPage />} />
+      <Route path="/correspondence/items/:id" element={<h1>Page du courrier</h1>} />
+    </Routes>,
+    { path: '/correspondence/new', me: fakeMe('secretariat', ['correspondence']) },
+  );
+  return api;
+}
+
+const submit = () => fireEvent.click(screen.getByRole('button', { name: 'Enregistrer le courrier' }));
+
+// The form is large and the machine shared: more than the default 5 s for a first render.
+describe('the registration form', { timeout: 20_000 }, () => {
+  it('says in French what is missing or wrong, and sends nothing', async () => {
+    const api = page();
+    await screen.findByRole('heading', { level: 1, name: 'Enregistrer un courrier' });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Adresse électronique' }), {
+      target: { value: 'pas-une-adresse' },
+    });
+    submit();
+    expect(await screen.findByText('Indiquez le nom de l’expéditeur.', {}, { timeout: 5000 })).toBeDefined();
+    expect(screen.getByText('Indiquez l’objet du courrier.')).toBeDefined();
+    expect(screen.getByText('L’adresse électronique est invalide.')).toBeDefined();
+    expect(api.calls.filter((c) => c.method === 'POST')).toEqual([]);
+  });
+
+  it('registers a phone call, tells its number and opens the item', async () => {
+    const api = page((method, url) =>
+      method === 'POST' && url === '/api/v1/correspondence' ? [201, CREATED] : undefined,
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Enregistrer un courrier' });
+    fireEvent.click(screen.getByRole('radio', { name: 'Téléphone' }));
+    fireEvent.change(screen.getByRole('textbox', { name: /Nom de l’expéditeur/ }), {
+      target: { value: 'Jean Wamytan' },
+    });
+    fireEvent.change(screen.getByRole('textbox', { name: /Objet/ }), {
+      target: { value: 'Nid-de-poule rue des Acacias' },
+    });
+    submit();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page du courrier' }, { timeout: 5000 })).toBeDefined();
+    expect(await screen.findByText('Courrier enregistré sous le numéro 2026-A-000042.')).toBeDefined();
+    const body = api.calls.find((c) => c.method === 'POST')?.body as Record<string, unknown>;
+    expect(body).toMatchObject({
+      direction: 'in',
+      channel: 'phone',
+      subject: 'Nid-de-poule rue des Acacias',
+      sender: { name: 'Jean Wamytan', email: null, phone: null, address: null },
+      priority: 'normal',
+      confidentiality: 'normal',
+    });
+    expect(body.receivedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\+11:00$/);
+  });
+
+  it('puts the server’s field errors under their fields', async () => {
+    page((method) =>
+      method === 'POST'
+        ? [400, { title: 'Bad Request', status: 400, errors: [{ path: 'sender.email', message: 'Adresse refusée.' }] }]
+        : undefined,
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Enregistrer un courrier' });
+    fireEvent.change(screen.getByRole('textbox', { name: /Nom de l’expéditeur/ }), { target: { value: 'Jean' } });
+    fireEvent.change(screen.getByRole('textbox', { name: /Objet/ }), { target: { value: 'Objet' } });
+    submit();
+    expect(await screen.findByText('Adresse refusée.')).toBeDefined();
+  });
+});
+
+describe('the registration values', () => {
+  it('read the received time in the organisation’s zone', () => {
+    expect(localToIso('2026-11-23T09:30', 'Pacific/Noumea')).toBe('2026-11-23T09:30:00+11:00');
+    expect(localToIso('2026-07-01T09:30', 'Europe/Paris')).toBe('2026-07-01T09:30:00+02:00');
+    expect(nowLocal('Pacific/Noumea', new Date('2026-11-23T20:00:00Z'))).toBe('2026-11-24T07:00');
+  });
+
+  it('send empty optional fields as null, trimmed text otherwise', () => {
+    const body = toCreateBody(
+      {
+        ...emptyRegistration('2026-11-23T09:30'),
+        senderName: ' Jean ',
+        senderEmail: ' j@exemple.nc ',
+        subject: ' Objet ',
+      },
+      'Pacific/Noumea',
+    );
+    expect(body.sender).toEqual({ name: 'Jean', email: 'j@exemple.nc', phone: null, address: null });
+    expect(body.subject).toBe('Objet');
+    expect(body.topic).toBeNull();
+  });
+});
