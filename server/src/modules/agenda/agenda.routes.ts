@@ -1,0 +1,7 @@
+import type { FastifyInstance } from 'fastify';
+import { registerEventRoutes } from './events.routes';
+
+/** The agenda module's routes: events, invitations, trip briefs, calendar feeds. */
+export async function registerAgendaRoutes(app: FastifyInstance) {
+  registerEventRoutes(app);
+}

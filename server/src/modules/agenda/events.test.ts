@@ -1,0 +1,391 @@
+import { ROLES, type TEvent, type TRole } from '@dircab/contracts';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  as,
+  countRows,
+  createTestApp,
+  createTestOrg,
+  signIn,
+  type TestApp,
+  type TestOrg,
+} from '../../../test/test-app';
+import { queryRows } from '../../platform/db/client';
+import { declareOfficial } from './agenda-fixtures';
+
+let t: TestApp;
+let org: TestOrg;
+let other: TestOrg;
+const cookies = {} as Record<TRole, string>;
+const api = (role: TRole) => as(t.app, cookies[role]);
+let otherCookie: string;
+let mayorId: string;
+let deputyId: string;
+let secondDeputyId: string;
+let otherOfficialId: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  org = await createTestOrg(t.app);
+  other = await createTestOrg(t.app, ['chief_of_staff']);
+  for (const role of ROLES) cookies[role] = await signIn(t.app, org.users[role]);
+  otherCookie = await signIn(t.app, other.users.chief_of_staff);
+  mayorId = await declareOfficial(t.app, cookies.chief_of_staff, {
+    lastName: 'Tavernier',
+    userId: org.users.executive.id,
+    mandate: 'maire',
+  });
+  deputyId = await declareOfficial(t.app, cookies.chief_of_staff, { lastName: 'Wéa', userId: org.users.official.id });
+  secondDeputyId = await declareOfficial(t.app, cookies.chief_of_staff, { lastName: 'Nakamura' });
+  otherOfficialId = await declareOfficial(t.app, otherCookie, { lastName: 'Ailleurs', mandate: 'maire' });
+});
+afterAll(() => t.close());
+
+const paths = (res: { json(): { errors?: { path: string }[] } }) => (res.json().errors ?? []).map((e) => e.path);
+
+const meeting = (over: Record<string, unknown> = {}) => ({
+  title: 'Réunion de quartier à Boulari',
+  start: '2026-11-25T18:00:00+11:00',
+  end: '2026-11-25T19:30:00+11:00',
+  officialIds: [deputyId],
+  kind: 'meeting',
+  visibility: 'public',
+  place: { label: 'Maison de quartier de Boulari', address: 'Route de Boulari' },
+  reminders: [30],
+  ...over,
+});
+
+async function create(body: Record<string, unknown>, role: TRole = 'secretariat'): Promise<TEvent> {
+  const res = await api(role).post('/api/v1/events', body);
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+
+async function week(role: TRole, from: string, to: string, officialIds?: string[]): Promise<TEvent[]> {
+  const q = officialIds ? `&officialIds=${officialIds.join(',')}` : '';
+  const res = await api(role).get(`/api/v1/events?from=${from}&to=${to}${q}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json().data;
+}
+
+describe('events', () => {
+  it('are created in the organisation’s zone, read, listed by period and official, changed and audited', async () => {
+    const event = await create(meeting());
+    expect(event).toMatchObject({
+      title: 'Réunion de quartier à Boulari',
+      busy: false,
+      kind: 'meeting',
+      allDay: false,
+      // 18:00 in Nouméa (UTC+11) is 07:00 UTC.
+      start: '2026-11-25T07:00:00.000Z',
+      end: '2026-11-25T08:30:00.000Z',
+      timeZone: 'Pacific/Noumea',
+      officialIds: [deputyId],
+      reminders: [30],
+      place: { label: 'Maison de quartier de Boulari', address: 'Route de Boulari', lat: null, lon: null },
+      policies: { update: true, delete: true, move: true, brief: true },
+    });
+    const got = await api('advisor').get(`/api/v1/events/${event.id}`);
+    expect(got.statusCode).toBe(200);
+    expect(got.json().policies).toMatchObject({ update: false, delete: false });
+
+    expect((await week('advisor', '2026-11-23', '2026-11-29', [deputyId])).map((e) => e.id)).toContain(event.id);
+    expect((await week('advisor', '2026-11-23', '2026-11-29', [mayorId])).map((e) => e.id)).not.toContain(event.id);
+    expect((await week('advisor', '2026-11-23', '2026-11-29')).map((e) => e.id)).toContain(event.id);
+    // The period is read in Nouméa: 25 November 18:00 there is not on the 24th nor the 26th.
+    expect(await week('advisor', '2026-11-26', '2026-11-26', [deputyId])).toEqual([]);
+
+    const patched = await api('secretariat').patch(`/api/v1/events/${event.id}`, {
+      title: 'Réunion de quartier (reportée d’une heure)',
+      end: '2026-11-25T20:30:00+11:00',
+      officialIds: [deputyId, secondDeputyId],
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json()).toMatchObject({
+      end: '2026-11-25T09:30:00.000Z',
+      officialIds: expect.arrayContaining([deputyId, secondDeputyId]),
+    });
+    expect((await week('advisor', '2026-11-25', '2026-11-25', [secondDeputyId])).map((e) => e.id)).toContain(event.id);
+
+    const actions = await queryRows<{ action: string }>(
+      t.app.ctx.db,
+      sql`select action from audit_log where record_id = ${event.id} order by at, id`,
+    );
+    expect(actions.map((a) => a.action)).toEqual(['agenda.event.create', 'agenda.event.update']);
+  });
+
+  it('takes all-day events by their days', async () => {
+    const event = await create({
+      title: 'Congrès des maires',
+      allDay: true,
+      startDate: '2026-11-30',
+      endDate: '2026-12-01',
+      officialIds: [mayorId],
+      kind: 'trip',
+      visibility: 'public',
+    });
+    expect(event).toMatchObject({
+      allDay: true,
+      startDate: '2026-11-30',
+      endDate: '2026-12-01',
+      start: '2026-11-29T13:00:00.000Z',
+      end: '2026-12-01T13:00:00.000Z',
+    });
+    expect((await week('secretariat', '2026-12-01', '2026-12-01', [mayorId])).map((e) => e.id)).toContain(event.id);
+  });
+
+  it('refuses bad input with French problems on the fields, writing nothing', async () => {
+    const before = await countRows(t.app, 'agenda_events');
+    const audits = await countRows(t.app, 'audit_log');
+    const cases: [Record<string, unknown>, string][] = [
+      [meeting({ end: '2026-11-25T17:00:00+11:00' }), 'end'],
+      [meeting({ start: '2026-11-25T18:00:00' }), 'start'],
+      [meeting({ officialIds: ['01900000-0000-7000-8000-000000000000'] }), 'officialIds.0'],
+      [meeting({ officialIds: [otherOfficialId] }), 'officialIds.0'],
+      [meeting({ recurrence: { rrule: 'FREQ=SOMETIMES' } }), 'recurrence.rrule'],
+      [meeting({ recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=XX' } }), 'recurrence.rrule'],
+      [meeting({ recurrence: { rrule: 'not a rule' } }), 'recurrence.rrule'],
+      [meeting({ kind: 'party' }), 'kind'],
+      [meeting({ timeZone: 'Mars/Olympus' }), 'timeZone'],
+      [meeting({ attendees: { contactIds: ['01900000-0000-7000-8000-000000000000'] } }), 'attendees.contactIds.0'],
+      [meeting({ allDay: true }), 'start'],
+    ];
+    for (const [body, path] of cases) {
+      const res = await api('secretariat').post('/api/v1/events', body);
+      expect(res.statusCode, `${path}: ${res.body}`).toBe(400);
+      expect(res.headers['content-type']).toMatch(/problem\+json/);
+      expect(paths(res), res.body).toContain(path);
+    }
+    const rule = await api('secretariat').post('/api/v1/events', meeting({ recurrence: { rrule: 'FREQ=SOMETIMES' } }));
+    expect(rule.json().errors[0].message).toMatch(/Fréquence/);
+    const event = await create(meeting());
+    const badPatch = await api('secretariat').patch(`/api/v1/events/${event.id}`, { end: '2026-11-25T17:00:00+11:00' });
+    expect(badPatch.statusCode).toBe(400);
+    expect(paths(badPatch)).toContain('end');
+    const badMove = await api('secretariat').post(`/api/v1/events/${event.id}/move`, { startDate: '2026-11-26' });
+    expect(badMove.statusCode).toBe(400);
+    const badPeriod = await api('secretariat').get('/api/v1/events?from=2026-01-01&to=2026-12-31');
+    expect(badPeriod.statusCode).toBe(400);
+    expect(paths(badPeriod)).toContain('to');
+    expect(await countRows(t.app, 'agenda_events')).toBe(before + 1);
+    expect(await countRows(t.app, 'audit_log')).toBe(audits + 1);
+  });
+
+  it('shows a private event as busy to those who may not see it, in full to the official and the diary keepers', async () => {
+    const event = await create(
+      meeting({ title: 'Rendez-vous médical', visibility: 'private', officialIds: [mayorId], place: null }),
+    );
+    for (const role of ['executive', 'chief_of_staff', 'cabinet_head', 'secretariat'] as const) {
+      const got = (await api(role).get(`/api/v1/events/${event.id}`)).json();
+      expect(got, role).toMatchObject({ busy: false, title: 'Rendez-vous médical' });
+    }
+    for (const role of ['advisor', 'communication', 'services', 'official'] as const) {
+      const got = await api(role).get(`/api/v1/events/${event.id}`);
+      expect(got.statusCode, role).toBe(200);
+      expect(got.json(), role).toMatchObject({
+        busy: true,
+        title: 'Occupé',
+        kind: null,
+        description: null,
+        place: null,
+        attendees: null,
+        start: event.start,
+        end: event.end,
+      });
+      expect(JSON.stringify(got.json())).not.toMatch(/médical/);
+      const listed = (await week(role, '2026-11-25', '2026-11-25', [mayorId])).find((e) => e.id === event.id);
+      expect(listed, role).toMatchObject({ busy: true, title: 'Occupé' });
+    }
+    // The deputy sees their own private event; the mayor's only as busy, and cannot change it (404).
+    const own = await create(
+      meeting({ title: 'Dentiste', visibility: 'private', officialIds: [deputyId] }),
+      'official',
+    );
+    expect((await api('official').get(`/api/v1/events/${own.id}`)).json()).toMatchObject({
+      busy: false,
+      title: 'Dentiste',
+    });
+    expect((await api('advisor').get(`/api/v1/events/${own.id}`)).json()).toMatchObject({ busy: true });
+    expect((await api('official').patch(`/api/v1/events/${event.id}`, { title: 'x' })).statusCode).toBe(404);
+    expect((await api('official').delete(`/api/v1/events/${event.id}`)).statusCode).toBe(404);
+  });
+
+  it('lets an official plan only their own agenda, and keeps group staff and the admin out', async () => {
+    const before = await countRows(t.app, 'agenda_events');
+    expect((await api('official').post('/api/v1/events', meeting({ officialIds: [mayorId] }))).statusCode).toBe(403);
+    expect((await api('advisor').post('/api/v1/events', meeting())).statusCode).toBe(403);
+    const mayors = await create(meeting({ officialIds: [mayorId], visibility: 'internal' }));
+    expect((await api('official').patch(`/api/v1/events/${mayors.id}`, { title: 'x' })).statusCode).toBe(403);
+    expect((await api('official').get(`/api/v1/events/${mayors.id}`)).json()).toMatchObject({ busy: false });
+    expect((await api('services').get(`/api/v1/events/${mayors.id}`)).json()).toMatchObject({ busy: true });
+    for (const role of ['group_staff', 'admin'] as const) {
+      expect((await api(role).get('/api/v1/events?from=2026-11-23&to=2026-11-29')).statusCode, role).toBe(403);
+      expect((await api(role).get(`/api/v1/events/${mayors.id}`)).statusCode, role).toBe(403);
+      expect((await api(role).post('/api/v1/events', meeting())).statusCode, role).toBe(403);
+    }
+    expect(await countRows(t.app, 'agenda_events')).toBe(before + 1);
+  });
+
+  it('never shows another organisation’s events (404), nor lets it act on them', async () => {
+    const event = await create(meeting());
+    const foreign = as(t.app, otherCookie);
+    expect((await foreign.get(`/api/v1/events/${event.id}`)).statusCode).toBe(404);
+    expect((await foreign.patch(`/api/v1/events/${event.id}`, { title: 'x' })).statusCode).toBe(404);
+    expect(
+      (await foreign.post(`/api/v1/events/${event.id}/move`, { start: '2026-11-26T10:00:00+11:00' })).statusCode,
+    ).toBe(404);
+    expect((await foreign.delete(`/api/v1/events/${event.id}`)).statusCode).toBe(404);
+    const list = await foreign.get(`/api/v1/events?from=2026-11-23&to=2026-11-29&officialIds=${deputyId}`);
+    expect(list.json().data).toEqual([]);
+    expect(
+      (await foreign.get(`/api/v1/events/conflicts?officialId=${deputyId}&from=2026-11-23&to=2026-11-29`)).statusCode,
+    ).toBe(404);
+    // Nor may one organisation put an event on another's official.
+    const planted = await foreign.post('/api/v1/events', meeting());
+    expect(planted.statusCode).toBe(400);
+    expect(paths(planted)).toContain('officialIds.0');
+  });
+
+  it('reports overlapping events of one official, and too little time to travel between two places', async () => {
+    const from = '2026-12-07';
+    const a = await create(
+      meeting({
+        title: 'A',
+        start: '2026-12-07T09:00:00+11:00',
+        end: '2026-12-07T10:00:00+11:00',
+        officialIds: [secondDeputyId],
+      }),
+    );
+    const b = await create(
+      meeting({
+        title: 'B',
+        start: '2026-12-07T09:30:00+11:00',
+        end: '2026-12-07T10:30:00+11:00',
+        officialIds: [secondDeputyId],
+        place: { label: 'Mairie' },
+      }),
+    );
+    const c = await create(
+      meeting({
+        title: 'C',
+        start: '2026-12-07T10:40:00+11:00',
+        end: '2026-12-07T11:00:00+11:00',
+        officialIds: [secondDeputyId],
+        place: { label: 'École de Plum' },
+      }),
+    );
+    const list = await week('cabinet_head', from, from, [secondDeputyId]);
+    const byId = new Map(list.map((e) => [e.id, e]));
+    expect(byId.get(a.id)?.conflicts?.overlaps).toEqual([b.id]);
+    expect(byId.get(b.id)?.conflicts?.overlaps).toEqual([a.id]);
+    expect(byId.get(b.id)?.conflicts?.travel).toEqual([{ eventId: c.id, minutes: 10 }]);
+    expect(byId.get(c.id)?.conflicts).toEqual({ overlaps: [], travel: [{ eventId: b.id, minutes: 10 }] });
+    const conflicts = await api('cabinet_head').get(
+      `/api/v1/events/conflicts?officialId=${secondDeputyId}&from=${from}&to=${from}`,
+    );
+    expect(conflicts.statusCode).toBe(200);
+    expect(conflicts.json().data).toEqual([
+      expect.objectContaining({ kind: 'overlap', eventIds: [a.id, b.id] }),
+      expect.objectContaining({ kind: 'travel', eventIds: [b.id, c.id], minutes: 10 }),
+    ]);
+    // The travel time is a setting: at 5 minutes, 10 are enough.
+    expect((await api('cabinet_head').put('/api/v1/agenda/settings', { travelMinutes: 5 })).json()).toEqual({
+      travelMinutes: 5,
+    });
+    expect(
+      (
+        await api('cabinet_head').get(`/api/v1/events/conflicts?officialId=${secondDeputyId}&from=${from}&to=${from}`)
+      ).json().data,
+    ).toHaveLength(1);
+    expect((await api('cabinet_head').put('/api/v1/agenda/settings', { travelMinutes: -1 })).statusCode).toBe(400);
+    expect((await api('advisor').put('/api/v1/agenda/settings', { travelMinutes: 10 })).statusCode).toBe(403);
+    await api('cabinet_head').put('/api/v1/agenda/settings', { travelMinutes: 30 });
+  });
+
+  it('moves an event keeping its duration and returns the previous times for an undo', async () => {
+    const event = await create(meeting({ officialIds: [secondDeputyId] }));
+    const moved = await api('secretariat').post(`/api/v1/events/${event.id}/move`, {
+      start: '2026-11-26T09:00:00+11:00',
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({
+      event: { start: '2026-11-25T22:00:00.000Z', end: '2026-11-25T23:30:00.000Z' },
+      previous: { start: event.start, end: event.end },
+    });
+    const undone = await api('secretariat').post(`/api/v1/events/${event.id}/move`, {
+      start: moved.json().previous.start,
+    });
+    expect(undone.json().event).toMatchObject({ start: event.start, end: event.end });
+    expect((await api('advisor').post(`/api/v1/events/${event.id}/move`, { start: event.start })).statusCode).toBe(403);
+  });
+
+  it('expands a weekly series in the period, without its EXDATE, with a moved and a cancelled occurrence', async () => {
+    const series = await create(
+      meeting({
+        title: 'Permanence du mercredi',
+        kind: 'office_hours',
+        start: '2026-12-02T08:00:00+11:00',
+        end: '2026-12-02T11:00:00+11:00',
+        officialIds: [deputyId],
+        place: { label: 'Mairie annexe de Plum' },
+        recurrence: { rrule: 'RRULE:FREQ=WEEKLY;BYDAY=WE', exdates: ['2026-12-16'] },
+      }),
+    );
+    expect(series.recurrence).toEqual({ rrule: 'FREQ=WEEKLY;BYDAY=WE', exdates: ['2026-12-15T21:00:00.000Z'] });
+    const occurrences = async () =>
+      (await week('advisor', '2026-12-01', '2026-12-31', [deputyId])).filter(
+        (e) => e.seriesId === series.id || e.id === series.id,
+      );
+    expect((await occurrences()).map((e) => e.start)).toEqual([
+      '2026-12-01T21:00:00.000Z',
+      '2026-12-08T21:00:00.000Z',
+      '2026-12-22T21:00:00.000Z',
+      '2026-12-29T21:00:00.000Z',
+    ]);
+    const moved = await api('secretariat').post(`/api/v1/events/${series.id}/move`, {
+      start: '2026-12-10T08:00:00+11:00',
+      occurrence: '2026-12-09',
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json().event).toMatchObject({ seriesId: series.id, recurrenceId: '2026-12-08T21:00:00.000Z' });
+    const cancelled = await api('secretariat').delete(
+      `/api/v1/events/${series.id}?occurrence=2026-12-22T21:00:00.000Z`,
+    );
+    expect(cancelled.statusCode, cancelled.body).toBe(204);
+    expect((await occurrences()).map((e) => e.start)).toEqual([
+      '2026-12-01T21:00:00.000Z',
+      '2026-12-09T21:00:00.000Z',
+      '2026-12-29T21:00:00.000Z',
+    ]);
+    const notAnOccurrence = await api('secretariat').post(`/api/v1/events/${series.id}/move`, {
+      start: '2026-12-10T08:00:00+11:00',
+      occurrence: '2026-12-10',
+    });
+    expect(notAnOccurrence.statusCode).toBe(400);
+    expect(paths(notAnOccurrence)).toContain('occurrence');
+  });
+
+  it('deletes an event', async () => {
+    const event = await create(meeting());
+    expect((await api('advisor').delete(`/api/v1/events/${event.id}`)).statusCode).toBe(403);
+    expect((await api('secretariat').delete(`/api/v1/events/${event.id}`)).statusCode).toBe(204);
+    expect((await api('secretariat').get(`/api/v1/events/${event.id}`)).statusCode).toBe(404);
+  });
+
+  it('reads an official’s week through the (org, official, start) index', async () => {
+    // A planner that may use the index does: with sequential scans priced out, the plan names
+    // it. The statement is the list's own (officials filter, period bounded back by 31 days).
+    const { db } = t.app.ctx;
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const plan = await queryRows<Record<string, string>>(
+        tx,
+        sql`explain select event_id from agenda_event_officials eo where eo.org_id = ${org.orgId}
+          and eo.official_id = any(array[${deputyId}::uuid])
+          and ((not eo.recurring and eo.starts_at >= '2026-11-23'::timestamptz - interval '31 days'
+                and eo.starts_at < '2026-11-30' and eo.ends_at > '2026-11-23') or (eo.recurring and eo.starts_at < '2026-11-30'))`,
+      );
+      expect(plan.map((r) => Object.values(r)[0]).join('\n')).toMatch(/agenda_event_officials_(week|series)_idx/);
+    });
+  });
+});

@@ -1,0 +1,67 @@
+import type { TOfficial } from '@dircab/contracts';
+import type { Queryable } from '../../platform/db/client';
+import type { Actor } from '../../platform/policy/actor';
+import { findOfficials } from '../directory/queries/find-officials';
+
+export interface AgendaOfficial {
+  id: string;
+  userId: string | null;
+  displayName: string;
+  /** Holds the organisation's executive mandate in force (maire, président). */
+  isExecutive: boolean;
+  /** « le Maire », « le Président »: how a representation names them. */
+  title: string | null;
+}
+
+export interface OfficialsIndex {
+  byId: Map<string, AgendaOfficial>;
+  /** The official holding the executive mandate, first in the council's order. */
+  executive: AgendaOfficial | null;
+  /** Officials whose account is the actor's (usually one). */
+  ofUser(userId: string): AgendaOfficial[];
+}
+
+const EXECUTIVE_TITLES: Record<string, string> = { maire: 'le Maire', president: 'le Président' };
+/** An organisation's council has at most 69 members (Paris: 163); pages are read until done. */
+const MAX_PAGES = 10;
+
+function inForce(m: TOfficial['mandates'][number], today: string): boolean {
+  return m.isOwnOrganisation && (!m.startDate || m.startDate <= today) && (!m.endDate || m.endDate >= today);
+}
+
+/**
+ * The organisation's officials as the agenda needs them, read through the directory's own
+ * query (the agenda never reads its tables): who they are, their account, and who holds the
+ * executive mandate. Officials are a council, not a register: a handful of pages at most.
+ */
+export async function loadOfficials(db: Queryable, actor: Actor): Promise<OfficialsIndex> {
+  const byId = new Map<string, AgendaOfficial>();
+  const today = new Date().toISOString().slice(0, 10);
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const result = await findOfficials(db, actor, { limit: 200, ...(cursor ? { cursor } : {}) });
+    for (const o of result.data) {
+      const executive = o.mandates.find((m) => m.function in EXECUTIVE_TITLES && inForce(m, today));
+      byId.set(o.id, {
+        id: o.id,
+        userId: o.userId,
+        displayName: o.displayName,
+        isExecutive: Boolean(executive),
+        title: executive ? (EXECUTIVE_TITLES[executive.function] ?? null) : null,
+      });
+    }
+    if (!result.nextCursor) break;
+    cursor = result.nextCursor;
+  }
+  const all = [...byId.values()];
+  return {
+    byId,
+    executive: all.find((o) => o.isExecutive) ?? null,
+    ofUser: (userId) => all.filter((o) => o.userId === userId),
+  };
+}
+
+/** The user accounts behind officials (for the policy: an official on the event sees it). */
+export function userIdsOf(index: OfficialsIndex, officialIds: readonly string[]): string[] {
+  return officialIds.map((id) => index.byId.get(id)?.userId).filter((u): u is string => Boolean(u));
+}
