@@ -17,6 +17,7 @@ function member(userId: string, name: string): TMember {
     email: `${userId.slice(-4)}@mont-dore.example`,
     role: 'advisor',
     jobTitle: null,
+    serviceId: null,
     active: true,
     twoFactorEnabled: false,
     createdAt: '2026-03-01T00:00:00Z',

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEMBERS_KEY, membersApi, type TCreatedMember } from '../../app/api/members-api';
 import { problemMessage } from '../../ui/problem-message';
+import { MemberServiceSelect } from '../correspondence/MemberServiceSelect';
 import { TemporaryPassword } from './TemporaryPassword';
 import { useRoleOptions } from './use-role-options';
 
@@ -20,7 +21,7 @@ export function CreateMemberModal({ opened, onClose }: Props) {
   const roles = useRoleOptions();
   const [created, setCreated] = useState<TCreatedMember | null>(null);
   const form = useForm({
-    initialValues: { name: '', email: '', role: 'advisor', jobTitle: '' },
+    initialValues: { name: '', email: '', role: 'advisor', jobTitle: '', serviceId: null as string | null },
     validate: {
       name: (v) => (v.trim().length >= 2 ? null : t('admin.create.nameRequired')),
       email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : t('admin.create.emailInvalid')),
@@ -74,6 +75,7 @@ export function CreateMemberModal({ opened, onClose }: Props) {
               email: v.email.trim(),
               role: v.role as TRole,
               ...(v.jobTitle.trim() ? { jobTitle: v.jobTitle.trim() } : {}),
+              ...(v.role === 'services' && v.serviceId ? { serviceId: v.serviceId } : {}),
             }),
           )}
           noValidate
@@ -94,6 +96,12 @@ export function CreateMemberModal({ opened, onClose }: Props) {
               {...form.getInputProps('role')}
             />
             <TextInput label={t('admin.members.jobTitle')} {...form.getInputProps('jobTitle')} />
+            {form.getValues().role === 'services' && (
+              <MemberServiceSelect
+                value={form.getValues().serviceId}
+                onChange={(id) => form.setFieldValue('serviceId', id)}
+              />
+            )}
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 {t('common.cancel')}

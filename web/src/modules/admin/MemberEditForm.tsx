@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notify } from '../../ui/notify';
 import { problemMessage } from '../../ui/problem-message';
+import { MemberServiceSelect } from '../correspondence/MemberServiceSelect';
 import { useRoleOptions } from './use-role-options';
 import { useUpdateMember } from './use-update-member';
 
@@ -18,6 +19,7 @@ export function MemberEditForm({ member }: Props) {
   const update = useUpdateMember();
   const [role, setRole] = useState<string>(member.role);
   const [jobTitle, setJobTitle] = useState(member.jobTitle ?? '');
+  const [serviceId, setServiceId] = useState<string | null>(member.serviceId);
   const canChangeRole = member.policies.changeRole === true;
   const canUpdate = member.policies.update === true;
   if (!canUpdate) return null;
@@ -25,6 +27,7 @@ export function MemberEditForm({ member }: Props) {
   const changes: TUpdateMember = {};
   if (canChangeRole && role !== member.role) changes.role = role as TRole;
   if (jobTitle.trim() !== (member.jobTitle ?? '')) changes.jobTitle = jobTitle.trim() || null;
+  if (serviceId !== member.serviceId) changes.serviceId = serviceId;
   const dirty = Object.keys(changes).length > 0;
 
   return (
@@ -60,6 +63,7 @@ export function MemberEditForm({ member }: Props) {
           onChange={(e) => setJobTitle(e.currentTarget.value)}
           maxLength={120}
         />
+        {(role === 'services' || member.serviceId) && <MemberServiceSelect value={serviceId} onChange={setServiceId} />}
         <Group>
           <Button type="submit" disabled={!dirty} loading={update.isPending}>
             {t('common.save')}
