@@ -34,6 +34,7 @@ import { registerAuthentication } from './platform/http/authenticate';
 import { registerHealthRoutes } from './platform/http/health.routes';
 import { registerRouteRegistry } from './platform/http/route-registry';
 import { JobRunner } from './platform/jobs/runner';
+import { registerMailerRoutes } from './platform/mailer/mailer.routes';
 import { registerNotificationRoutes } from './platform/notifications/notifications.routes';
 import { registerSearchRoutes } from './platform/search/search.routes';
 
@@ -126,6 +127,7 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
       await registerTaskRoutes(api);
       registerAlertRoutes(api);
       registerNotificationRoutes(api);
+      await registerMailerRoutes(api);
     });
 
     app.get(
