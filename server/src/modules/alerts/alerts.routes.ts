@@ -11,17 +11,17 @@ import { findAlerts } from './queries/find-alerts';
 
 const tags = ['alerts'];
 
-export interface AlertRoutesOptions {
+/** Read when a stream opens; tests shorten it. */
+export const alertStreamSettings = {
   /** Between two keep-alive comments on an open stream (proxies close silent connections). */
-  keepAliveMs?: number;
-}
+  keepAliveMs: 25_000,
+};
 
 /** The alert feed and its live stream (server-sent events). */
-export function registerAlertRoutes(app: FastifyInstance, options: AlertRoutesOptions = {}) {
+export function registerAlertRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
   const feed = access.roles('alerts.read', ALERT_ROLES);
-  const keepAliveMs = options.keepAliveMs ?? 25_000;
   // Open streams never end by themselves: closing the server ends them first (it waits for them).
   const open = new Set<() => void>();
   app.addHook('preClose', async () => {
@@ -78,7 +78,7 @@ export function registerAlertRoutes(app: FastifyInstance, options: AlertRoutesOp
       const unsubscribe = onAlertsChanged(actor.orgId, () => {
         res.write(`event: alerts\ndata: ${JSON.stringify({ changedAt: new Date().toISOString() })}\n\n`);
       });
-      const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), keepAliveMs);
+      const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), alertStreamSettings.keepAliveMs);
       keepAlive.unref();
       const close = () => {
         clearInterval(keepAlive);

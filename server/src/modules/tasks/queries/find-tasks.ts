@@ -28,7 +28,7 @@ function selection(actor: Actor) {
   return {
     ...getTableColumns(tasks),
     inMyService: sql<boolean>`coalesce(${tasks.assigneeServiceId} = ${myServiceId(actor)}, false)`,
-    overdue: sql<boolean>`(${tasks.status} in ('todo', 'in_progress') and ${tasks.dueDate} < ${orgToday(actor.orgId)})`,
+    overdue: sql<boolean>`coalesce(${tasks.status} in ('todo', 'in_progress') and ${tasks.dueDate} < ${orgToday(actor.orgId)}, false)`,
   };
 }
 
