@@ -7,6 +7,7 @@ export * from './correspondence';
 export * from './correspondence-acknowledgement';
 export * from './correspondence-processing';
 export * from './correspondence-follow-up';
+export * from './correspondence-inbound';
 export * from './directory';
 export * from './health';
 export * from './imports';

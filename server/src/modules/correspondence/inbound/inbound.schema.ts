@@ -40,7 +40,10 @@ export const correspondenceEmailMessages = pgTable(
       .references(() => correspondenceItems.id, { onDelete: 'cascade' }),
     createdAt: createdAtColumn(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.messageId] }), index('correspondence_email_messages_item_idx').on(t.itemId)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.messageId] }),
+    index('correspondence_email_messages_item_idx').on(t.itemId),
+  ],
 );
 
 /** The public web form of an organisation: the web sites allowed to post to it from a browser (CORS). */
@@ -88,19 +91,16 @@ export const correspondenceCampaignItems = pgTable(
  * An incoming item's normalised text (subject and body, lower case, without accents nor
  * punctuation), what near-identical items are compared on with pg_trgm's `similarity()`.
  */
-export const correspondenceFingerprints = pgTable(
-  'correspondence_fingerprints',
-  {
-    itemId: uuid('item_id')
-      .primaryKey()
-      .references(() => correspondenceItems.id, { onDelete: 'cascade' }),
-    orgId: orgIdColumn(),
-    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull(),
-    /** Who wrote it (contact, else e-mail, else name): a writer's own repeated letters are no campaign. */
-    senderKey: text('sender_key').notNull(),
-    fingerprint: text('fingerprint').notNull(),
-  },
-);
+export const correspondenceFingerprints = pgTable('correspondence_fingerprints', {
+  itemId: uuid('item_id')
+    .primaryKey()
+    .references(() => correspondenceItems.id, { onDelete: 'cascade' }),
+  orgId: orgIdColumn(),
+  receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull(),
+  /** Who wrote it (contact, else e-mail, else name): a writer's own repeated letters are no campaign. */
+  senderKey: text('sender_key').notNull(),
+  fingerprint: text('fingerprint').notNull(),
+});
 
 /**
  * Locality-sensitive hashing of the fingerprints (MinHash of word shingles, in bands): two
