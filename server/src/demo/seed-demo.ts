@@ -6,6 +6,7 @@ import { createMember } from '../modules/org/commands/create-member';
 import { organisations } from '../modules/org/org.schema';
 import type { Queryable } from '../platform/db/client';
 import type { AppContext } from '../platform/http/context';
+import { seedCasesDemo } from './cases-demo';
 import { seedCorrespondenceDemo } from './correspondence-demo';
 import { seedDirectoryDemo } from './directory-demo';
 import { seedOfficialsDemo } from './officials-demo';
@@ -24,7 +25,7 @@ export interface DemoContext {
 
 /** What a module adds to the demo; modules append theirs to DEMO_SEEDERS, in order. */
 export type DemoSeeder = (demo: DemoContext) => Promise<void>;
-export const DEMO_SEEDERS: DemoSeeder[] = [seedDirectoryDemo, seedOfficialsDemo, seedCorrespondenceDemo];
+export const DEMO_SEEDERS: DemoSeeder[] = [seedDirectoryDemo, seedOfficialsDemo, seedCorrespondenceDemo, seedCasesDemo];
 
 async function insertOrganisation(tx: Queryable, o: DemoOrganisation): Promise<string> {
   const [row] = await tx
