@@ -430,7 +430,7 @@ export const ZCreateCalendarFeed = z.strictObject({ officialId: ZUuid.nullable()
 export type TCreateCalendarFeed = z.infer<typeof ZCreateCalendarFeed>;
 
 export const ZFeedTokenParams = z.strictObject({
-  token: z.string().regex(/^[A-Za-z0-9_-]{43}\.ics$/, 'Adresse de calendrier invalide.'),
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'Adresse de calendrier invalide.'),
 });
 
 export const ZImportEventsQuery = z.strictObject({ officialIds: uuidList });

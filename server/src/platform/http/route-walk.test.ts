@@ -54,8 +54,9 @@ describe('route walk', () => {
 
   it('keeps every /api/v1 route behind a session, except the public forms', () => {
     const open = t.app.apiRoutes.filter((r) => r.url.startsWith('/api/v1') && r.access.kind === 'public');
-    // The mail gateway authenticates with its own Bearer token (gateway-tokens.ts), not a session.
-    const tokenRoutes = ['/api/v1/correspondence/inbound'];
+    // The mail gateway authenticates with its own Bearer token (gateway-tokens.ts), not a session;
+    // a calendar feed with the secret token in its address (calendar clients have no session).
+    const tokenRoutes = ['/api/v1/correspondence/inbound', '/api/v1/calendars/:token.ics'];
     expect(open.filter((r) => !r.url.startsWith('/api/v1/public/') && !tokenRoutes.includes(r.url))).toEqual([]);
   });
 

@@ -41,7 +41,12 @@ const LOOKBACK = sql.raw(`interval '${MAX_EVENT_DAYS} days'`);
  * stays a period, not the years before it), and the series started before its end. With
  * officials, through agenda_event_officials_week_idx and its series twin.
  */
-async function rowsInPeriod(db: Queryable, actor: Actor, period: Period, officialIds?: string[]): Promise<EventRow[]> {
+export async function rowsInPeriod(
+  db: Queryable,
+  actor: Actor,
+  period: Period,
+  officialIds?: string[],
+): Promise<EventRow[]> {
   const { from, to } = period;
   const e = agendaEvents;
   const seriesAlive = sql`(${e.seriesEndsAt} is null or ${e.seriesEndsAt} > ${from})`;
