@@ -1,5 +1,6 @@
 import {
   ZCorrespondence,
+  ZCorrespondenceDetail,
   ZCorrespondenceItemTypePage,
   ZCorrespondencePage,
   ZCorrespondenceQuery,
@@ -9,35 +10,31 @@ import {
   ZPageQuery,
   ZUpdateCorrespondence,
 } from '@dircab/contracts';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { problems } from '../../platform/errors/problem';
 import { actorOf } from '../../platform/http/context';
 import { access } from '../../platform/policy/access';
-import { defaultRegionFor } from '../directory/phone';
-import { type OrganisationSetting, registerCorrespondence } from './commands/register-correspondence';
+import { registerCorrespondence } from './commands/register-correspondence';
 import { updateCorrespondence } from './commands/update-correspondence';
 import { updateNumberingSettings } from './commands/update-numbering-settings';
 import { CORRESPONDENCE_ROLES } from './correspondence.policy';
 import { numberingSettingsOf } from './numbering';
+import { organisationOf } from './organisation-of';
+import { registerProcessingRoutes } from './processing/processing.routes';
+import { findItemDetail } from './processing/queries/find-item-detail';
 import { findItem, findItems, presentItem } from './queries/find-correspondence';
 import { findItemTypes } from './queries/find-item-types';
+import { findViewer } from './queries/find-viewer';
 
 const tags = ['correspondence'];
-
-/** The current organisation's time zone, official code and phone region, from the session. */
-function organisationOf(request: FastifyRequest): OrganisationSetting {
-  const actor = actorOf(request);
-  const org = request.session?.memberships.find((m) => m.organisation.id === actor.orgId)?.organisation;
-  if (!org) throw problems.notFound();
-  return { timeZone: org.timeZone, officialCode: org.officialCode, region: defaultRegionFor(org.timeZone) };
-}
 
 export function registerCorrespondenceRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
   const read = access.roles('correspondence.read', CORRESPONDENCE_ROLES.read);
   const register = access.roles('correspondence.register', CORRESPONDENCE_ROLES.register);
+  registerProcessingRoutes(app);
 
   r.get(
     '/api/v1/correspondence',
@@ -68,7 +65,7 @@ export function registerCorrespondenceRoutes(app: FastifyInstance) {
       const actor = actorOf(request);
       const org = organisationOf(request);
       const row = await db.transaction((tx) => registerCorrespondence(tx, actor, request.body, org));
-      return reply.code(201).send(presentItem(actor, row));
+      return reply.code(201).send(presentItem(await findViewer(db, actor), row));
     },
   );
 
@@ -119,13 +116,18 @@ export function registerCorrespondenceRoutes(app: FastifyInstance) {
     '/api/v1/correspondence/:id',
     {
       config: { access: read },
-      schema: { tags, summary: 'Un courrier', params: ZIdParams, response: { 200: ZCorrespondence } },
+      schema: {
+        tags,
+        summary: 'Un courrier, ses imputations, l’imputation suggérée et sa réponse',
+        params: ZIdParams,
+        response: { 200: ZCorrespondenceDetail },
+      },
     },
     async (request) => {
       const actor = actorOf(request);
       const row = await findItem(db, actor, request.params.id);
       if (!row) throw problems.notFound();
-      return presentItem(actor, row);
+      return findItemDetail(db, actor, row);
     },
   );
 
@@ -145,7 +147,7 @@ export function registerCorrespondenceRoutes(app: FastifyInstance) {
       const actor = actorOf(request);
       const org = organisationOf(request);
       const row = await db.transaction((tx) => updateCorrespondence(tx, actor, request.params.id, request.body, org));
-      return presentItem(actor, row);
+      return presentItem(await findViewer(db, actor), row);
     },
   );
 }

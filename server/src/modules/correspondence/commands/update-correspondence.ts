@@ -8,7 +8,9 @@ import type { Actor } from '../../../platform/policy/actor';
 import { touchContactActivity } from '../../directory/privacy/touch-contact-activity';
 import { correspondencePolicy } from '../correspondence.policy';
 import { correspondenceItems } from '../correspondence.schema';
+import { NO_FACTS } from '../processing/queries/find-circuit-facts';
 import { findItem, type ItemRow } from '../queries/find-correspondence';
+import { findViewer } from '../queries/find-viewer';
 import { indexItem } from './index-item';
 import { itemDates } from './item-dates';
 import { checkMembers, checkReceivedAt, checkTerritory, itemTypeOf } from './item-references';
@@ -30,7 +32,7 @@ export async function updateCorrespondence(
 ): Promise<ItemRow> {
   const before = await findItem(tx, actor, id, true);
   if (!before) throw problems.notFound();
-  if (!correspondencePolicy.can(actor, 'update', before)) {
+  if (!correspondencePolicy.can(actor, 'update', { ...before, ...NO_FACTS, viewer: await findViewer(tx, actor) })) {
     if (before.status !== 'registered') {
       throw problems.conflict('Ce courrier a déjà été imputé : il ne se modifie plus par ce formulaire.');
     }

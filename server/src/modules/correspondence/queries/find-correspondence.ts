@@ -1,11 +1,23 @@
 import type { TCorrespondence, TCorrespondenceQuery } from '@dircab/contracts';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { localDate } from '../../../platform/calendar/working-days';
 import type { Queryable } from '../../../platform/db/client';
 import { problems } from '../../../platform/errors/problem';
 import { decodeCursor, encodeCursor } from '../../../platform/http/cursor';
 import type { Actor } from '../../../platform/policy/actor';
-import { correspondencePolicy, seesOnlyNamedItems, visibleItems } from '../correspondence.policy';
+import { memberships } from '../../org/org.schema';
+import {
+  type CircuitFacts,
+  correspondencePolicy,
+  ITEM_SCOPE,
+  seesOnlyNamedItems,
+  type Viewer,
+  visibleItems,
+} from '../correspondence.policy';
 import { correspondenceItems } from '../correspondence.schema';
+import { correspondenceApprovals } from '../processing/processing.schema';
+import { findCircuitFacts, NO_FACTS } from '../processing/queries/find-circuit-facts';
+import { findViewer } from './find-viewer';
 
 export type ItemRow = typeof correspondenceItems.$inferSelect;
 
@@ -13,7 +25,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A registration number as typed: `2026-A-000042` (any configured format with year and sequence). */
 const NUMBER_SHAPE = /^\d{4}-[A-Za-z]+-\d+$/;
 
-export function presentItem(actor: Actor, row: ItemRow): TCorrespondence {
+/** The item as the API gives it, with what this viewer may do with it now. */
+export function presentItem(viewer: Viewer, row: ItemRow, facts: CircuitFacts = NO_FACTS): TCorrespondence {
   return {
     id: row.id,
     direction: row.direction,
@@ -43,18 +56,16 @@ export function presentItem(actor: Actor, row: ItemRow): TCorrespondence {
     caseId: row.caseId,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    policies: correspondencePolicy.policiesFor(actor, row),
+    policies: correspondencePolicy.policiesFor(viewer, { ...row, ...facts, viewer }),
   };
 }
 
-const scope = {
-  orgId: correspondenceItems.orgId,
-  confidentiality: correspondenceItems.confidentiality,
-  members: correspondenceItems.members,
-};
+const scope = ITEM_SCOPE;
 
 /** One item the actor may see, or null (the route answers 404). `forUpdate` locks it for an edit. */
 export async function findItem(db: Queryable, actor: Actor, id: string, forUpdate = false): Promise<ItemRow | null> {
+  // Both rules use the same columns; a bad uuid is simply not found.
+  if (!UUID.test(id)) return null;
   const query = db
     .select()
     .from(correspondenceItems)
@@ -77,11 +88,60 @@ export async function findItems(
   const rows = await itemsStatement(db, actor, query, timeZone);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
+  const viewer = await findViewer(db, actor);
+  const facts = await findCircuitFacts(
+    db,
+    actor,
+    page.filter((r) => r.status === 'in_review' || r.status === 'to_sign').map((r) => r.id),
+  );
   return {
-    data: page.map((r) => presentItem(actor, r)),
+    data: page.map((r) => presentItem(viewer, r, facts.get(r.id))),
     nextCursor:
       rows.length > query.limit && last ? encodeCursor({ r: last.receivedAt.toISOString(), id: last.id }) : null,
   };
+}
+
+/** Statuses of an item still being worked: the due-date index (correspondence_items_org_due_idx) holds them. */
+const OPEN_SQL = sql.raw(`('routed', 'in_progress', 'reply_drafted', 'in_review', 'to_sign', 'waiting_info')`);
+
+/** The Sunday that ends the week (Monday to Sunday) of `day`. */
+function sundayOf(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  return new Date(d.getTime() + ((7 - d.getUTCDay()) % 7) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A work queue of the actor, each served by an index: the lead columns, the waiting visas
+ * (partial index), the status, the due dates of open items.
+ */
+export function queueCondition(
+  actor: Actor,
+  queue: NonNullable<TCorrespondenceQuery['queue']>,
+  timeZone: string,
+  now: Date = new Date(),
+): SQL {
+  const t = correspondenceItems;
+  const a = correspondenceApprovals;
+  const open = sql`${t.status} in ${OPEN_SQL}`;
+  const today = localDate(now, timeZone);
+  switch (queue) {
+    case 'mine':
+      return and(eq(t.leadUserId, actor.userId), open) as SQL;
+    case 'my_service':
+      return sql`${t.leadServiceId} = (select ${memberships.serviceId} from ${memberships}
+        where ${memberships.orgId} = ${actor.orgId} and ${memberships.userId} = ${actor.userId}) and ${open}`;
+    case 'to_review':
+      return sql`${t.status} = 'in_review' and ${t.id} in (select ${a.itemId} from ${a}
+        where ${a.orgId} = ${actor.orgId} and ${a.userId} = ${actor.userId} and ${a.waiting} and ${a.kind} = 'review')`;
+    case 'to_sign':
+      return sql`${t.status} = 'to_sign' and ${t.id} in (select ${a.itemId} from ${a}
+        where ${a.orgId} = ${actor.orgId} and ${a.userId} is null and ${a.waiting} and ${a.kind} = 'signature')`;
+    case 'overdue':
+      return sql`${t.dueDate} is not null and ${open} and ${t.dueDate} < ${today}::date`;
+    case 'due_this_week': {
+      return sql`${t.dueDate} is not null and ${open} and ${t.dueDate} >= ${today}::date and ${t.dueDate} <= ${sundayOf(today)}::date`;
+    }
+  }
 }
 
 /** The list's statement (one page and one row more), also what bench/src/correspondence-volume.ts explains. */
@@ -93,6 +153,11 @@ export function itemsStatement(db: Queryable, actor: Actor, query: TCorresponden
   if (query.direction) where.push(eq(t.direction, query.direction));
   if (query.typeId) where.push(eq(t.typeId, query.typeId));
   if (query.territoryId) where.push(eq(t.territoryId, query.territoryId));
+  if (query.topic) where.push(eq(t.topic, query.topic));
+  // Routed (now or before) to the service or the person: the GIN arrays.
+  if (query.serviceId) where.push(sql`${t.serviceIds} @> array[${query.serviceId}::uuid]`);
+  if (query.userId) where.push(sql`${t.routedUserIds} @> array[${query.userId}::uuid]`);
+  if (query.queue) where.push(queueCondition(actor, query.queue, timeZone));
   if (query.from) where.push(sql`${t.receivedAt} >= (${query.from}::date::timestamp at time zone ${timeZone})`);
   if (query.to) where.push(sql`${t.receivedAt} < ((${query.to}::date + 1)::timestamp at time zone ${timeZone})`);
   if (query.q) {
