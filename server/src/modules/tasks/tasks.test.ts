@@ -244,6 +244,15 @@ describe('tasks', () => {
     ).toBe(200);
     expect((await api('advisor').get(`/api/v1/tasks/${task.id}`)).json().confidentiality).toBe('normal');
     expect(await viewIds('advisor', 'all', `&linkKind=case&linkId=${caseId}`)).toEqual([task.id]);
+    // The case's timeline shows the task to whoever sees both.
+    const timeline = (await api('advisor').get(`/api/v1/cases/${caseId}/timeline`)).json().data;
+    expect(timeline.find((e: { id: string }) => e.id === `task:${task.id}`)).toMatchObject({
+      type: 'link',
+      action: 'task',
+      title: 'Tâche créée',
+      detail: 'Note discrète sur le foncier coutumier (à faire)',
+      url: `/tasks/${task.id}`,
+    });
   });
 
   it('refuses bad input with the fields named, writing nothing', async () => {

@@ -4,6 +4,7 @@ import { type Queryable, queryRows } from '../../../platform/db/client';
 import { problems } from '../../../platform/errors/problem';
 import { decodeCursor, encodeCursor } from '../../../platform/http/cursor';
 import type { Actor } from '../../../platform/policy/actor';
+import { findTasksAbout } from '../../tasks/queries/find-tasks-about';
 import { caseLinkKind } from '../case-link-kinds';
 import type { CaseRow } from './find-cases';
 
@@ -39,6 +40,13 @@ const FIELD_LABELS: Record<string, string> = {
   dueDate: 'échéance',
 };
 
+const TASK_STATUS_WORDS: Record<string, string> = {
+  todo: 'à faire',
+  in_progress: 'en cours',
+  done: 'faite',
+  cancelled: 'annulée',
+};
+
 interface LinkRow {
   id: string;
   at: Date | string;
@@ -70,9 +78,9 @@ function changeDetail(row: ChangeRow): string | null {
 }
 
 /**
- * A case's timeline, newest first: its links (contacts, mail, tasks…) and its changes (the
- * audit trail, reads left out: they say who looked, not what happened). Both have UUIDv7 ids,
- * so one id orders and pages them together. A linked record the actor may not see keeps its
+ * A case's timeline, newest first: its links (contacts, mail, tasks…), the tasks created about
+ * it that the actor may see, and its changes (the audit trail, reads left out: they say who
+ * looked, not what happened). All have UUIDv7 ids, so one id orders and pages them together. A linked record the actor may not see keeps its
  * entry without its title.
  */
 export async function findCaseTimeline(
@@ -83,6 +91,7 @@ export async function findCaseTimeline(
 ): Promise<{ data: TCaseTimelineEntry[]; nextCursor: string | null }> {
   let before = sql`true`;
   let beforeAudit = sql`true`;
+  let beforeId: string | null = null;
   if (query.cursor) {
     const c = decodeCursor(query.cursor, ['id']);
     if (!UUID.test(c.id)) {
@@ -90,6 +99,7 @@ export async function findCaseTimeline(
         { path: 'cursor', message: 'Curseur invalide : repartez de la première page.', code: 'invalid_cursor' },
       ]);
     }
+    beforeId = c.id;
     before = sql`l.id < ${c.id}::uuid`;
     beforeAudit = sql`a.id < ${c.id}::uuid`;
   }
@@ -110,9 +120,11 @@ export async function findCaseTimeline(
           and a.action not in ('case.read', 'case.link', 'case.unlink') and ${beforeAudit}
         order by a.id desc limit ${n}`,
   );
+  const tasks = await findTasksAbout(db, actor, { kind: 'case', id: found.id }, beforeId, n);
   const merged = [
     ...links.map((l) => ({ key: l.id, link: l })),
     ...changes.map((c) => ({ key: c.id, change: c })),
+    ...tasks.map((task) => ({ key: task.id, task })),
   ].sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
   const page = merged.slice(0, query.limit);
   const data: TCaseTimelineEntry[] = [];
@@ -129,6 +141,18 @@ export async function findCaseTimeline(
         detail: record ? record.title : 'Élément auquel vous n’avez pas accès',
         url: record?.url ?? null,
         actorName: l.actor_name,
+      });
+    } else if ('task' in entry && entry.task) {
+      const task = entry.task;
+      data.push({
+        id: `task:${task.id}`,
+        at: task.createdAt.toISOString(),
+        type: 'link',
+        action: 'task',
+        title: 'Tâche créée',
+        detail: `${task.title} (${TASK_STATUS_WORDS[task.status]}${task.dueDate ? `, échéance ${task.dueDate}` : ''})`,
+        url: `/tasks/${task.id}`,
+        actorName: task.createdByName,
       });
     } else if ('change' in entry && entry.change) {
       const c = entry.change;
