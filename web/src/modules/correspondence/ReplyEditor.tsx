@@ -17,6 +17,8 @@ interface Props {
   /** The draft so far; the writer of the item by default. */
   reply: TReply | null;
   defaultRecipient: { name: string; email: string | null; address: string | null };
+  /** The item's subject: the reply's until someone writes another. */
+  defaultSubject: string;
   onDone: () => void;
 }
 
@@ -24,12 +26,12 @@ interface Props {
  * The reply's rich-text editor (Mantine's Tiptap), its recipient and the templates. Loaded
  * on demand: the inbox never carries the editor.
  */
-export default function ReplyEditor({ itemId, reply, defaultRecipient, onDone }: Props) {
+export default function ReplyEditor({ itemId, reply, defaultRecipient, defaultSubject, onDone }: Props) {
   const { t } = useTranslation();
   const labelId = useId();
   const queryClient = useQueryClient();
   const recipient = reply?.recipient ?? defaultRecipient;
-  const [subject, setSubject] = useState(reply?.subject ?? '');
+  const [subject, setSubject] = useState(reply?.subject ?? defaultSubject);
   const [name, setName] = useState(recipient.name);
   const [email, setEmail] = useState(recipient.email ?? '');
   const [address, setAddress] = useState(recipient.address ?? '');

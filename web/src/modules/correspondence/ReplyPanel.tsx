@@ -37,6 +37,7 @@ export function ReplyPanel({ item }: { item: TCorrespondenceDetail }) {
               itemId={item.id}
               reply={reply}
               defaultRecipient={{ name: item.sender.name, email: item.sender.email, address: item.sender.address }}
+              defaultSubject={item.subject}
               onDone={() => setEditing(false)}
             />
           </Suspense>

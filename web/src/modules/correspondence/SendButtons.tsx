@@ -1,5 +1,5 @@
 import type { TCorrespondenceDetail } from '@dircab/contracts';
-import { Anchor, Button, Group } from '@mantine/core';
+import { Anchor, Button, Group, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { notify } from '../../ui/notify';
@@ -20,6 +20,8 @@ export function SendButtons({ item }: { item: TCorrespondenceDetail }) {
     onError: (error) => notify('red', problemMessage(error, t)),
   });
   const email = item.reply?.recipient.email;
+  // The server refuses a post without an address: the button waits for one (set while drafting).
+  const address = item.reply?.recipient.address;
   return (
     <Group gap="xs">
       {email && (
@@ -27,13 +29,16 @@ export function SendButtons({ item }: { item: TCorrespondenceDetail }) {
           {t('correspondence.send.email', { email })}
         </Button>
       )}
-      <Button
-        variant={email ? 'default' : 'filled'}
-        loading={send.isPending && send.variables === 'post'}
-        onClick={() => send.mutate('post')}
-      >
-        {t('correspondence.send.post')}
-      </Button>
+      {address && (
+        <Button
+          variant={email ? 'default' : 'filled'}
+          loading={send.isPending && send.variables === 'post'}
+          onClick={() => send.mutate('post')}
+        >
+          {t('correspondence.send.post')}
+        </Button>
+      )}
+      {!email && !address && <Text size="sm">{t('correspondence.send.noAddress')}</Text>}
       <Anchor href={letterUrl(item.id, 'pdf')} size="sm">
         {t('correspondence.send.letter', { format: 'PDF' })}
       </Anchor>
