@@ -139,6 +139,8 @@ export const ZPublicFormSettings = z.strictObject({
     .max(20),
 });
 export type TPublicFormSettings = z.infer<typeof ZPublicFormSettings>;
+/** The setting as the API answers it (the input's clean-up transforms do not run backwards). */
+export const ZPublicFormSettingsView = z.object({ allowedOrigins: z.array(z.string()) });
 
 /** Near-identical items from many writers, grouped so one reply serves them all. */
 export const ZCampaign = z.object({

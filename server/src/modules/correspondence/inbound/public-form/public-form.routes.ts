@@ -1,4 +1,10 @@
-import { ZPublicFormSettings, ZPublicRequest, ZPublicRequestAccepted, ZPublicRequestParams } from '@dircab/contracts';
+import {
+  ZPublicFormSettings,
+  ZPublicFormSettingsView,
+  ZPublicRequest,
+  ZPublicRequestAccepted,
+  ZPublicRequestParams,
+} from '@dircab/contracts';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -105,7 +111,7 @@ export async function registerPublicFormRoutes(app: FastifyInstance) {
       schema: {
         tags: ['correspondence'],
         summary: 'Sites autorisés à envoyer le formulaire public',
-        response: { 200: ZPublicFormSettings },
+        response: { 200: ZPublicFormSettingsView },
       },
     },
     async (request) => publicFormSettingsOf(db, actorOf(request).orgId),
@@ -118,7 +124,7 @@ export async function registerPublicFormRoutes(app: FastifyInstance) {
         tags: ['correspondence'],
         summary: 'Définir les sites autorisés à envoyer le formulaire public',
         body: ZPublicFormSettings,
-        response: { 200: ZPublicFormSettings },
+        response: { 200: ZPublicFormSettingsView },
       },
     },
     async (request) => {
