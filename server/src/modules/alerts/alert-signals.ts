@@ -24,3 +24,8 @@ export function onAlertsChanged(orgId: string, listener: () => void): () => void
   emitter.on('changed', handler);
   return () => emitter.off('changed', handler);
 }
+
+/** Open listeners (streams): the stream's test checks a closed connection leaves none behind. */
+export function alertListenerCount(): number {
+  return emitter.listenerCount('changed');
+}

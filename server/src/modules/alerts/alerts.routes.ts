@@ -90,7 +90,8 @@ export function registerAlertRoutes(app: FastifyInstance) {
         res.end();
       };
       open.add(end);
-      request.raw.on('close', close);
+      // The response closes when the client goes away (or the server ends it): stop listening.
+      res.on('close', close);
     },
   );
 }

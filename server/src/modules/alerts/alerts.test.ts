@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ROLES, type TRole } from '@dircab/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, createTestOrg, signIn, type TestApp, type TestOrg } from '../../../test/test-app';
+import { alertListenerCount } from './alert-signals';
 import { registerAlertSource } from './alert-sources';
 import { alertStreamSettings } from './alerts.routes';
 
@@ -168,8 +169,12 @@ describe('the live stream (server-sent events over a real connection)', () => {
     expect(mine.text).not.toContain('En direct');
     await new Promise((r) => setTimeout(r, 150));
     expect(theirs.text).not.toContain('event: alerts');
+    expect(alertListenerCount()).toBe(2);
     mine.close();
     theirs.close();
+    // The server notices the clients left and stops listening for them.
+    for (let i = 0; i < 50 && alertListenerCount() > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(alertListenerCount()).toBe(0);
   });
 
   it('refuses roles without the feed (403), no session (401), and a client that does not ask for events (406)', async () => {
