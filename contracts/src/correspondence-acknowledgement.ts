@@ -23,8 +23,13 @@ export const ACK_MERGE_FIELDS = [
   'service.email',
   'service.phone',
   'service.address',
+  /** "Adresse : …, courriel : …, téléphone : …": whichever the service has. */
+  'service.contacts',
   'implicitDecision.date',
+  /** acceptation / rejet */
   'implicitDecision.outcome',
+  /** "décision implicite d’acceptation" / "décision implicite de rejet" */
+  'implicitDecision.meaning',
   'appeal.routes',
   'organisation.name',
   'organisation.address',
@@ -32,6 +37,14 @@ export const ACK_MERGE_FIELDS = [
   'executive.title',
   'today',
 ] as const;
+export type TAckMergeField = (typeof ACK_MERGE_FIELDS)[number];
+
+/**
+ * Sections shown only when they apply, written `{{#implicitRejection}}…{{/implicitRejection}}`:
+ * a request subject to a decision, and what silence becomes.
+ */
+export const ACK_MERGE_SECTIONS = ['implicitDecision', 'implicitAcceptance', 'implicitRejection'] as const;
+export type TAckMergeSection = (typeof ACK_MERGE_SECTIONS)[number];
 
 const ZText = (max: number) => z.string().trim().min(1).max(max);
 const ZOptionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -83,6 +96,7 @@ export const ZAcknowledgement = z.object({
   sentBy: ZUuid.nullable(),
   emailJobId: ZUuid.nullable(),
   templateId: ZUuid.nullable(),
+  policies: ZPolicies,
 });
 export type TAcknowledgement = z.infer<typeof ZAcknowledgement>;
 

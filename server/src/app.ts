@@ -11,6 +11,7 @@ import { seedDemoIfEmpty } from './demo/seed-demo';
 import { registerAgendaRoutes } from './modules/agenda/agenda.routes';
 import { registerAlertRoutes } from './modules/alerts/alerts.routes';
 import { registerCaseRoutes } from './modules/cases/cases.routes';
+import { registerAcknowledgementRoutes } from './modules/correspondence/acknowledgement/acknowledgement.routes';
 import { registerCorrespondenceRoutes } from './modules/correspondence/correspondence.routes';
 import { registerFollowUpRoutes } from './modules/correspondence/follow-up/follow-up.routes';
 import { registerInboundRoutes } from './modules/correspondence/inbound/inbound.routes';
@@ -119,6 +120,7 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
       registerContactLinkRoutes(api);
       registerOfficialRoutes(api);
       registerCorrespondenceRoutes(api);
+      registerAcknowledgementRoutes(api);
       await api.register(registerInboundRoutes);
       registerFileRoutes(api);
       await api.register(registerAgendaRoutes);

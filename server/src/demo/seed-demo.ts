@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hashPassword } from 'better-auth/crypto';
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
+import { seedAcknowledgementDemo } from '../modules/correspondence/acknowledgement/acknowledgement-demo';
 import { createMember } from '../modules/org/commands/create-member';
 import { organisations } from '../modules/org/org.schema';
 import type { Queryable } from '../platform/db/client';
@@ -25,7 +26,13 @@ export interface DemoContext {
 
 /** What a module adds to the demo; modules append theirs to DEMO_SEEDERS, in order. */
 export type DemoSeeder = (demo: DemoContext) => Promise<void>;
-export const DEMO_SEEDERS: DemoSeeder[] = [seedDirectoryDemo, seedOfficialsDemo, seedCorrespondenceDemo, seedCasesDemo];
+export const DEMO_SEEDERS: DemoSeeder[] = [
+  seedDirectoryDemo,
+  seedOfficialsDemo,
+  seedCorrespondenceDemo,
+  seedCasesDemo,
+  seedAcknowledgementDemo,
+];
 
 async function insertOrganisation(tx: Queryable, o: DemoOrganisation): Promise<string> {
   const [row] = await tx

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blocksToText, escapeXml, parseHtmlSubset, printable, type TBlock } from './html-subset';
+import { blocksToHtml, blocksToText, escapeXml, parseHtmlSubset, printable, type TBlock } from './html-subset';
 
 const textOf = (blocks: TBlock[]) =>
   blocks
@@ -44,6 +44,15 @@ describe('the rich-text subset', () => {
   it('makes paragraphs of bare text and collapses white space', () => {
     expect(blocksToText(parseHtmlSubset('  une   ligne\n\n suite  '))).toBe('une ligne suite');
     expect(parseHtmlSubset('<p> </p><p></p>')).toEqual([]);
+  });
+
+  it('writes blocks back as clean HTML that parses to the same blocks', () => {
+    const html =
+      '<p>a <b>b</b> <a href="https://x.nc">c &amp; d</a><br>e</p><h3>t</h3><ol><li><i>f</i></li></ol><script>g</script>';
+    const blocks = parseHtmlSubset(html);
+    const clean = blocksToHtml(blocks);
+    expect(clean).not.toContain('<script>');
+    expect(parseHtmlSubset(clean)).toEqual(blocks);
   });
 
   it('never throws, whatever the input', () => {

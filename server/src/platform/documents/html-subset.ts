@@ -255,6 +255,32 @@ export function blocksToText(blocks: TBlock[]): string {
     .join('\n\n');
 }
 
+/** Blocks back to clean HTML (an email's HTML part): only the subset, every text escaped. */
+export function blocksToHtml(blocks: TBlock[]): string {
+  const runsHtml = (runs: TRun[]) =>
+    runs
+      .map((r) => {
+        if (r.lineBreak) return '<br>';
+        let html = escapeXml(r.text);
+        if (r.underline) html = `<u>${html}</u>`;
+        if (r.italic) html = `<em>${html}</em>`;
+        if (r.bold) html = `<strong>${html}</strong>`;
+        if (r.href) html = `<a href="${escapeXml(r.href)}">${html}</a>`;
+        return html;
+      })
+      .join('');
+  return blocks
+    .map((b) => {
+      if (b.kind === 'list') {
+        const tag = b.ordered ? 'ol' : 'ul';
+        return `<${tag}>${b.items.map((item) => `<li>${runsHtml(item)}</li>`).join('')}</${tag}>`;
+      }
+      if (b.kind === 'heading') return `<h${b.level}>${runsHtml(b.runs)}</h${b.level}>`;
+      return `<p>${runsHtml(b.runs)}</p>`;
+    })
+    .join('');
+}
+
 /**
  * Drops what XML 1.0 cannot carry (control characters, lone surrogates): a pasted text may
  * hold them, and one would make the whole document unreadable.

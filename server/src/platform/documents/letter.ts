@@ -41,7 +41,7 @@ export function letterFlow(letter: TLetter): TFlow {
       style: 'body',
       indentMm: WINDOW_LEFT_MM,
       spaceBeforeMm: 12,
-      runs: plain(`${letter.place}, le ${letter.date}`),
+      runs: plain(letter.place ? `${letter.place}, le ${letter.date}` : `Le ${letter.date}`),
     },
   ];
   if (letter.references.length > 0) {
