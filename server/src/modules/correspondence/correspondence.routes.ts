@@ -23,6 +23,7 @@ import { numberingSettingsOf } from './numbering';
 import { organisationOf } from './organisation-of';
 import { registerProcessingRoutes } from './processing/processing.routes';
 import { findItemDetail } from './processing/queries/find-item-detail';
+import { registerCorrespondenceSenderLinks } from './processing/sender-links';
 import { findItem, findItems, presentItem } from './queries/find-correspondence';
 import { findItemTypes } from './queries/find-item-types';
 import { findViewer } from './queries/find-viewer';
@@ -35,6 +36,7 @@ export function registerCorrespondenceRoutes(app: FastifyInstance) {
   const read = access.roles('correspondence.read', CORRESPONDENCE_ROLES.read);
   const register = access.roles('correspondence.register', CORRESPONDENCE_ROLES.register);
   registerProcessingRoutes(app);
+  registerCorrespondenceSenderLinks();
 
   r.get(
     '/api/v1/correspondence',

@@ -781,3 +781,29 @@ describe('queues and templates', () => {
     expect(await auditActions(id)).toEqual(['reply_template.create', 'reply_template.update', 'reply_template.delete']);
   });
 });
+
+describe('links to the directory', () => {
+  it('shows the items on the writer’s 360° page (as the actor may see them) and moves them on a merge', async () => {
+    const item = await register({ sender: { name: 'Mme Joséphine Wamytan', email: 'jo.wamytan@example.nc' } });
+    const writer = (await api('secretariat').get(`/api/v1/correspondence/${item.id}`)).json().senderContactId;
+    const timeline = (await api('chief_of_staff').get(`/api/v1/contacts/${writer}/timeline`)).json();
+    expect(timeline.data).toContainEqual(
+      expect.objectContaining({ id: `mail:${item.id}`, kind: 'correspondence', link: `/correspondence/${item.id}` }),
+    );
+    // A contact typed twice: merging moves the duplicate's letters to the kept contact.
+    const twin = await api('chief_of_staff').post('/api/v1/contacts', {
+      kind: 'person',
+      firstName: 'Joséphine',
+      lastName: 'WAMYTAN',
+    });
+    const second = await register({ sender: { name: 'Joséphine WAMYTAN (bis)' } });
+    await t.app.ctx.db.execute(
+      sql`update correspondence_items set sender_contact_id = ${twin.json().id} where id = ${second.id}`,
+    );
+    const merged = await api('chief_of_staff').post(`/api/v1/contacts/${writer}/merge`, {
+      duplicateId: twin.json().id,
+    });
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect((await api('secretariat').get(`/api/v1/correspondence/${second.id}`)).json().senderContactId).toBe(writer);
+  });
+});
