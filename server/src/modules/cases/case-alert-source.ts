@@ -1,11 +1,11 @@
 import type { TAlert } from '@dircab/contracts';
-import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { registerAlertSource } from '../alerts/alert-sources';
 import { visibleCases } from './cases.policy';
 import { cases } from './cases.schema';
 import { caseScope } from './queries/find-cases';
 
-/** Escalated open cases (« alerter le maire »), newest escalation first (cases_org_escalated_idx). */
+/** Escalated open cases (« alerter le maire »), newest escalation first (cases_org_escalated_idx, NULLS LAST as built). */
 export function registerCaseAlertSource(): void {
   registerAlertSource({
     kind: 'case.escalated',
@@ -21,7 +21,7 @@ export function registerCaseAlertSource(): void {
             visibleCases(actor, caseScope),
           ),
         )
-        .orderBy(desc(cases.escalatedAt))
+        .orderBy(sql`${cases.escalatedAt} desc nulls last`)
         .limit(limit);
       return rows.map((c) => ({
         id: `case.escalated:${c.id}`,

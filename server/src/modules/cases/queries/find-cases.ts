@@ -1,5 +1,5 @@
 import type { TCase, TCaseQuery } from '@dircab/contracts';
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../platform/db/client';
 import { problems } from '../../../platform/errors/problem';
 import { decodeCursor, encodeCursor } from '../../../platform/http/cursor';
@@ -98,9 +98,11 @@ export async function findCases(
     .select()
     .from(cases)
     .where(and(...where))
-    // Officials and services: their few cases through the viewers index, then sorted (the id
-    // order would otherwise walk the organisation's cases testing each, as correspondence found).
-    .orderBy(seesOnlyNamedCases(actor) ? sql`${cases.id} desc nulls first` : desc(cases.id))
+    // NULLS LAST as the indexes are built (ORDER BY … DESC alone means NULLS FIRST: the planner
+    // then walked the primary key across every organisation). Officials and services: their few
+    // cases through the viewers index, then sorted (NULLS FIRST keeps the id indexes out, or the
+    // planner walks the organisation's cases testing each, as correspondence found).
+    .orderBy(seesOnlyNamedCases(actor) ? sql`${cases.id} desc nulls first` : sql`${cases.id} desc nulls last`)
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);

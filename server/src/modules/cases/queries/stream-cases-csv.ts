@@ -1,5 +1,5 @@
 import type { TCaseExportQuery } from '@dircab/contracts';
-import { and, desc, sql } from 'drizzle-orm';
+import { and, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/client';
 import type { Actor } from '../../../platform/policy/actor';
 import { CSV_BOM, csvLine } from '../../directory/privacy/csv-format';
@@ -59,7 +59,7 @@ export async function* streamCasesCsv(db: Db, actor: Actor, query: TCaseExportQu
         .select()
         .from(cases)
         .where(and(...where))
-        .orderBy(desc(cases.id))
+        .orderBy(sql`${cases.id} desc nulls last`)
         .limit(PAGE);
       for (const row of page) await auditConfidentialRead(tx, actor, row, 'export');
       return page;
