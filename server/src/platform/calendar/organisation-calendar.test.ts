@@ -52,3 +52,15 @@ describe('organisation calendars', () => {
     expect(days).toContainEqual({ date: '2026-07-14', name: 'Fête Nationale de la France', kind: 'public' });
   });
 });
+
+describe('local times', () => {
+  it('finds the instant of 07:00 in Nouméa and in Paris across daylight saving', async () => {
+    const { instantAt, nextWorkingDay } = await import('./working-days');
+    expect(instantAt('2026-10-08', 7, 'Pacific/Noumea').toISOString()).toBe('2026-10-07T20:00:00.000Z');
+    expect(instantAt('2026-03-29', 7, 'Europe/Paris').toISOString()).toBe('2026-03-29T05:00:00.000Z');
+    expect(instantAt('2026-01-15', 7, 'Europe/Paris').toISOString()).toBe('2026-01-15T06:00:00.000Z');
+    const noumea = { country: 'NC', timeZone: 'Pacific/Noumea' };
+    expect(nextWorkingDay('2026-10-02', noumea)).toBe('2026-10-05');
+    expect(nextWorkingDay('2026-09-23', noumea)).toBe('2026-09-25');
+  });
+});

@@ -162,3 +162,45 @@ const OVERSEAS_TIME_ZONES: Record<string, { country: string; region?: string }> 
   'Indian/Reunion': { country: 'FR', region: 'RE' },
   'Indian/Mayotte': { country: 'FR', region: 'YT' },
 };
+
+/** The calendar day after `day`. */
+export function nextDay(day: IsoDate): IsoDate {
+  const d = toUtc(day);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return fromUtc(d);
+}
+
+/** The next working day after `day` (Friday → Monday, or later across holidays). */
+export function nextWorkingDay(day: IsoDate, calendar: HolidayCalendar): IsoDate {
+  let d = nextDay(day);
+  while (!isWorkingDay(d, calendar)) d = nextDay(d);
+  return d;
+}
+
+/** Minutes the time zone is ahead of UTC at an instant (Nouméa +660, Paris +60 or +120). */
+function offsetMinutes(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(instant);
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const local = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
+  return Math.round((local - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+}
+
+/**
+ * The instant a wall-clock time of a day falls on in a time zone (07:00 in Nouméa is 20:00
+ * UTC the day before). The offset is read twice so a daylight-saving change that day is met.
+ */
+export function instantAt(day: IsoDate, hour: number, timeZone: string): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const wall = Date.UTC(y, m - 1, d, hour);
+  const first = wall - offsetMinutes(new Date(wall), timeZone) * 60_000;
+  return new Date(wall - offsetMinutes(new Date(first), timeZone) * 60_000);
+}

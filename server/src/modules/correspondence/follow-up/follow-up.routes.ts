@@ -2,6 +2,8 @@ import { Readable } from 'node:stream';
 import {
   ZCreateItemType,
   ZCreateSavedView,
+  ZFigures,
+  ZFiguresQuery,
   ZHolidayQuery,
   ZHolidaySettings,
   ZHolidaySettingsInput,
@@ -27,11 +29,13 @@ import { presentItemType } from './commands/item-type-changes';
 import { saveView } from './commands/save-view';
 import { updateHolidaySettings } from './commands/update-holiday-settings';
 import { updateItemType } from './commands/update-item-type';
+import { findFigures } from './figures/find-figures';
 import { FOLLOW_UP_ROLES } from './follow-up.policy';
 import { findHolidaySettings } from './queries/find-holiday-settings';
 import { findSavedViews, presentSavedView } from './queries/find-saved-views';
 import { registerCsv } from './register/register-csv';
 import { registerPdf } from './register/register-pdf';
+import { registerDailyFollowUp } from './reminders/daily-follow-up-job';
 
 const tags = ['correspondence'];
 const noContent = { 204: z.null().describe('Aucun contenu') };
@@ -47,7 +51,8 @@ function organisationOf(request: FastifyRequest): { name: string; timeZone: stri
 /** Follow-up of correspondence: item types, the holiday calendar, saved views, the register. */
 export async function registerFollowUpRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { db } = app.ctx;
+  const { db, jobs } = app.ctx;
+  await registerDailyFollowUp(db, jobs, app.log);
   const itemTypes = access.roles('correspondence.types', FOLLOW_UP_ROLES.itemTypes);
   const holidays = access.roles('settings.holidays', FOLLOW_UP_ROLES.holidays);
   const views = access.roles('correspondence.views', FOLLOW_UP_ROLES.views);
@@ -188,6 +193,22 @@ export async function registerFollowUpRoutes(app: FastifyInstance): Promise<void
       await db.transaction((tx) => deleteView(tx, actor, request.params.id));
       return reply.code(204).send(null);
     },
+  );
+
+  // ------------------------------------------------------------ figures
+
+  r.get(
+    '/api/v1/correspondence/figures',
+    {
+      config: { access: access.roles('correspondence.figures', FOLLOW_UP_ROLES.figures) },
+      schema: {
+        tags,
+        summary: 'Délais de réponse des courriers reçus sur une période, par service et par type',
+        querystring: ZFiguresQuery,
+        response: { 200: ZFigures },
+      },
+    },
+    async (request) => findFigures(db, actorOf(request), request.query, organisationOf(request).timeZone),
   );
 
   // ------------------------------------------------------------ register
