@@ -1,9 +1,13 @@
 import type { FastifyInstance } from 'fastify';
+import { registerBriefRoutes } from './briefs.routes';
 import { registerCalendarRoutes } from './calendars.routes';
 import { registerEventRoutes } from './events.routes';
+import { registerInvitationRoutes } from './invitations.routes';
 
 /** The agenda module's routes: events, invitations, trip briefs, calendar feeds. */
 export async function registerAgendaRoutes(app: FastifyInstance) {
   registerEventRoutes(app);
   registerCalendarRoutes(app);
+  registerInvitationRoutes(app);
+  registerBriefRoutes(app);
 }

@@ -11,6 +11,8 @@ export interface AgendaOfficial {
   isExecutive: boolean;
   /** « le Maire », « le Président »: how a representation names them. */
   title: string | null;
+  /** Mandates in force, in French (« Adjoint au maire »), then the portfolios. */
+  details: string[];
 }
 
 export interface OfficialsIndex {
@@ -21,6 +23,17 @@ export interface OfficialsIndex {
   ofUser(userId: string): AgendaOfficial[];
 }
 
+const FUNCTION_LABELS: Record<string, string> = {
+  maire: 'Maire',
+  adjoint: 'Adjoint(e) au maire',
+  conseiller_delegue: 'Conseiller(ère) délégué(e)',
+  conseiller_municipal: 'Conseiller(ère) municipal(e)',
+  president: 'Président(e)',
+  vice_president: 'Vice-président(e)',
+  conseiller_departemental: 'Conseiller(ère) départemental(e)',
+  membre_congres: 'Membre du Congrès',
+  membre_assemblee_province: 'Membre de l’assemblée de province',
+};
 const EXECUTIVE_TITLES: Record<string, string> = { maire: 'le Maire', president: 'le Président' };
 /** An organisation's council has at most 69 members (Paris: 163); pages are read until done. */
 const MAX_PAGES = 10;
@@ -48,6 +61,12 @@ export async function loadOfficials(db: Queryable, actor: Actor): Promise<Offici
         displayName: o.displayName,
         isExecutive: Boolean(executive),
         title: executive ? (EXECUTIVE_TITLES[executive.function] ?? null) : null,
+        details: [
+          ...o.mandates
+            .filter((m) => inForce(m, today))
+            .map((m) => m.label ?? FUNCTION_LABELS[m.function] ?? m.function),
+          ...o.portfolios.map((p) => `Délégation : ${p}`),
+        ],
       });
     }
     if (!result.nextCursor) break;
