@@ -1,7 +1,7 @@
 import type { TCorrespondenceDetail, TRouteCorrespondence } from '@dircab/contracts';
 import { Alert, Button, Group, List, Modal, MultiSelect, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notify } from '../../ui/notify';
 import { problemMessage } from '../../ui/problem-message';
@@ -46,6 +46,13 @@ function RouteForm({ itemId, onClose, onRouted }: { itemId: string } & Omit<Prop
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const useSuggestion = !custom && suggested.length > 0;
+  // The form comes after the item loads, when the modal has already focused its close button:
+  // the focus moves to « Imputer » so Entrée confirms (« i » then Entrée).
+  const submitRef = useRef<HTMLButtonElement>(null);
+  const loaded = item.data !== undefined;
+  useEffect(() => {
+    if (loaded) submitRef.current?.focus();
+  }, [loaded]);
 
   const route = useMutation({
     mutationFn: (body: TRouteCorrespondence) => correspondenceApi.route(itemId, body),
@@ -154,7 +161,7 @@ function RouteForm({ itemId, onClose, onRouted }: { itemId: string } & Omit<Prop
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={route.isPending} data-autofocus>
+          <Button type="submit" loading={route.isPending} ref={submitRef}>
             {t('correspondence.route.submit')}
           </Button>
         </Group>

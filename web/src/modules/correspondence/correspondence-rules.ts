@@ -48,10 +48,10 @@ export function statusColor(status: TCorrespondenceStatus): string {
     case 'to_sign':
       return 'grape.9';
     case 'waiting_info':
-      return 'orange.9';
+      return 'cyan.9';
     case 'sent':
     case 'closed':
-      return 'green.9';
+      return 'teal.9';
     default:
       return 'gray.8';
   }

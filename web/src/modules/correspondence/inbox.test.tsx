@@ -198,6 +198,8 @@ describe('the inbox keyboard', { timeout: 20_000 }, () => {
     const dialog = await screen.findByRole('dialog', { name: 'Imputer le courrier' });
     expect(await within(dialog).findByText(/Services techniques/)).toBeDefined();
     const submit = within(dialog).getByRole('button', { name: 'Imputer' });
+    // Entrée confirms: « Imputer » has the focus once the item is loaded.
+    await vi.waitFor(() => expect(document.activeElement).toBe(submit));
     fireEvent.submit(submit.closest('form') as HTMLFormElement);
     await vi.waitFor(() =>
       expect(api.calls.find((c) => c.url.endsWith('/route'))?.body).toEqual({
