@@ -466,6 +466,27 @@ describe('links and the timeline', () => {
     );
     expect(link?.record_id).toBe(kept);
   });
+
+  it('unlinks an erased person from every case, the case itself staying', async () => {
+    const c = await create('chief_of_staff', { title: 'Dossier d’une personne effacée' });
+    const person = await api('chief_of_staff').post('/api/v1/contacts', {
+      kind: 'person',
+      firstName: 'Marie',
+      lastName: 'Effacée',
+    });
+    const personId = person.json().id;
+    await api('chief_of_staff').post(`/api/v1/cases/${c.id}/links`, { kind: 'contact', recordId: personId });
+    const erased = await api('chief_of_staff').post(`/api/v1/contacts/${personId}/erase`, {
+      reason: 'Demande écrite du 3 mars',
+    });
+    expect(erased.statusCode, erased.body).toBe(204);
+    const links = await queryRows<{ n: number }>(
+      t.app.ctx.db,
+      sql`select count(*)::int as n from case_links where kind = 'contact' and record_id = ${personId}`,
+    );
+    expect(links[0]?.n).toBe(0);
+    expect((await api('chief_of_staff').get(`/api/v1/cases/${c.id}`)).statusCode).toBe(200);
+  });
 });
 
 describe('interventions', () => {
