@@ -30,7 +30,18 @@ function linesOf(runs: TRun[]): TRun[][] {
   const out: TRun[][] = [[]];
   for (const run of runs) {
     if (run.lineBreak) out.push([]);
-    else out[out.length - 1]?.push({ ...run, text: printableInHelvetica(run.text) });
+    else {
+      const line = out[out.length - 1] as TRun[];
+      let text = printableInHelvetica(run.text);
+      // pdfkit drops a space that opens a continued segment when the line wraps there
+      // ("2027(article"): the space goes to the end of the segment before instead.
+      const previous = line[line.length - 1];
+      if (previous && text.startsWith(' ')) {
+        previous.text += ' ';
+        text = text.slice(1);
+      }
+      if (text) line.push({ ...run, text });
+    }
   }
   return out;
 }

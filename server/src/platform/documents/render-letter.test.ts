@@ -79,6 +79,13 @@ describe('letters', () => {
     expect(text).toContain('Eddie Lecourieux');
   });
 
+  it('keeps the space after emphasis where a justified line wraps', async () => {
+    const bodyHtml =
+      '<p>Votre demande est susceptible de donner lieu à une décision implicite. En l’absence de réponse de notre part, le silence gardé vaudra <strong>décision implicite de rejet</strong> le <strong>20 janvier 2027</strong> (article L.231-1 du code des relations entre le public et l’administration).</p>';
+    const text = oneLine(extractPdfText(await renderLetter({ ...letter, bodyHtml }, 'pdf')));
+    expect(text).toContain('le 20 janvier 2027 (article L.231-1');
+  });
+
   it('replaces what Helvetica cannot print instead of printing a wrong glyph', async () => {
     const pdf = await renderLetter({ ...letter, subject: 'Demande\u202f: ligne ⅓ et ☃' }, 'pdf');
     expect(oneLine(extractPdfText(pdf))).toContain('Objet : Demande : ligne ? et ?');

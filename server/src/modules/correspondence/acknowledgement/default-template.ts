@@ -13,7 +13,7 @@ export const DEFAULT_ACK_TEMPLATE: Required<TCreateAckTemplate> = {
   isDefault: true,
   bodyHtml: [
     '<p>Madame, Monsieur,</p>',
-    '<p>Votre demande relative à « {{item.subject}} » a été reçue le <strong>{{item.receivedDate}}</strong> par {{organisation.name}} et enregistrée sous le numéro <strong>{{item.number}}</strong>, à rappeler dans toute correspondance.</p>',
+    '<p>Votre demande relative à « {{item.subject}} » a été reçue le <strong>{{item.receivedDate}}</strong> et enregistrée sous le numéro <strong>{{item.number}}</strong>, à rappeler dans toute correspondance.</p>',
     '<p>Le service chargé de son traitement est : <strong>{{service.name}}</strong>. {{service.contacts}}</p>',
     '{{#implicitDecision}}<p>Votre demande est susceptible de donner lieu à une décision implicite. En l’absence de réponse de notre part, le silence gardé vaudra <strong>{{implicitDecision.meaning}}</strong> le <strong>{{implicitDecision.date}}</strong> (article L.231-1 du code des relations entre le public et l’administration).</p>{{/implicitDecision}}',
     '{{#implicitAcceptance}}<p>Vous pourrez alors obtenir, sur simple demande, une attestation de cette décision implicite d’acceptation (article L.232-3 du même code).</p>{{/implicitAcceptance}}',
