@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { useMe } from '../../ui/me-context';
+import { NotificationsBell } from './NotificationsBell';
 import { OrganisationSwitcher } from './OrganisationSwitcher';
 import { SearchButton } from './SearchButton';
 import { UserMenu } from './UserMenu';
@@ -37,6 +38,7 @@ export function ShellHeader({ navbarOpened, onToggleNavbar, navbarId }: Props) {
       </Group>
       <Group gap="xs" wrap="nowrap">
         <SearchButton />
+        <NotificationsBell />
         <LanguageSwitch visibleFrom="sm" />
         <UserMenu />
       </Group>
