@@ -1,12 +1,15 @@
 import type { TCreateCorrespondence } from '@dircab/contracts';
 import { createItemTypes } from '../modules/correspondence/commands/create-item-types';
 import { registerCorrespondence } from '../modules/correspondence/commands/register-correspondence';
+import { seedProcessingDemo } from '../modules/correspondence/processing/processing-demo';
 import { defaultRegionFor } from '../modules/directory/phone';
 import { findTerritories } from '../modules/directory/queries/find-territories';
 import type { Actor } from '../platform/policy/actor';
 import type { DemoContext } from './seed-demo';
 
 // Invented writers and matters (DOMAIN.md): any likeness to a real person is a coincidence.
+// Topics are the directory's own words (services' topics, officials' portfolios), so that the
+// routing suggestion and the officials' view find them.
 
 interface DemoItem {
   daysAgo: number;
@@ -25,7 +28,7 @@ const MONT_DORE_ITEMS: DemoItem[] = [
       subject: 'Demande d’autorisation d’occupation du domaine public pour une roulotte',
       body: 'Madame la Maire, je souhaite installer une roulotte de restauration le samedi matin près du marché de Boulari. Pouvez-vous m’indiquer la marche à suivre ?',
       sender: { name: 'Mme Océane WAHETRA', email: 'oceane.wahetra@example.nc', phone: '77 12 34 56' },
-      topic: 'Domaine public',
+      topic: 'domaine public',
     },
   },
   {
@@ -37,7 +40,7 @@ const MONT_DORE_ITEMS: DemoItem[] = [
       subject: 'Nids-de-poule route de Plum après les fortes pluies',
       body: 'Appel de M. Tein : plusieurs nids-de-poule dangereux entre l’école et le carrefour, un scooter a chuté hier.',
       sender: { name: 'M. Gérald TEIN', phone: '28 45 67' },
-      topic: 'Voirie',
+      topic: 'voirie',
       priority: 'high',
     },
   },
@@ -49,7 +52,7 @@ const MONT_DORE_ITEMS: DemoItem[] = [
       subject: 'Invitation à l’inauguration du nouveau local de l’association des pêcheurs',
       body: 'L’association des pêcheurs plaisanciers du Mont-Dore a l’honneur de vous inviter à l’inauguration de son local, samedi à 10 heures.',
       sender: { name: 'Association des pêcheurs plaisanciers', address: 'BP 123, 98809 Mont-Dore' },
-      topic: 'Vie associative',
+      topic: 'associations',
     },
   },
   {
@@ -61,7 +64,7 @@ const MONT_DORE_ITEMS: DemoItem[] = [
       subject: 'Demande de subvention pour le tournoi de football des jeunes',
       body: 'Le club souhaite organiser un tournoi inter-quartiers pendant les vacances scolaires et sollicite une aide de 150 000 XPF.',
       sender: { name: 'Jean-Pierre KAWA', email: 'jp.kawa@example.nc' },
-      topic: 'Sport',
+      topic: 'subventions associatives',
     },
   },
   {
@@ -73,7 +76,7 @@ const MONT_DORE_ITEMS: DemoItem[] = [
       subject: 'Pétition pour un ralentisseur rue des Flamboyants',
       body: 'Nous, habitants de Saint-Michel, demandons la pose d’un ralentisseur devant l’arrêt de bus. 87 signatures jointes.',
       sender: { name: 'Collectif des riverains de Saint-Michel', address: '12 rue des Flamboyants, 98809 Mont-Dore' },
-      topic: 'Voirie',
+      topic: 'voirie',
     },
   },
   {
@@ -84,7 +87,7 @@ const MONT_DORE_ITEMS: DemoItem[] = [
       subject: 'Remerciements pour l’organisation de la fête de quartier',
       body: 'Merci à la mairie pour le prêt des barnums et le soutien des agents.',
       sender: { name: 'Mme Lucie GOMÈS', email: 'lucie.gomes@example.nc' },
-      topic: 'Animation',
+      topic: 'fêtes et cérémonies',
     },
   },
   {
@@ -96,7 +99,7 @@ const MONT_DORE_ITEMS: DemoItem[] = [
       subject: 'Demande de logement d’urgence après un incendie',
       body: 'Reçue à l’accueil : famille de quatre personnes sinistrée, hébergée provisoirement chez des proches.',
       sender: { name: 'Mme Marie-Claude PIDJOT', phone: '79 88 77 66' },
-      topic: 'Action sociale',
+      topic: 'logement',
       priority: 'urgent',
       confidentiality: 'restricted',
     },
@@ -110,7 +113,7 @@ const MONT_DORE_ITEMS: DemoItem[] = [
       subject: 'Message Facebook : ramassage des encombrants non effectué',
       body: 'Les encombrants déposés rue de la Baie n’ont pas été ramassés à la date annoncée.',
       sender: { name: 'Steeve Nakamura' },
-      topic: 'Propreté',
+      topic: 'déchets',
     },
   },
   {
@@ -122,7 +125,7 @@ const MONT_DORE_ITEMS: DemoItem[] = [
       subject: 'Demande d’inscription à la cantine scolaire en cours d’année',
       body: 'Suite à notre déménagement à Yahoué, nous demandons l’inscription de nos deux enfants à la cantine de l’école.',
       sender: { name: 'M. Rémi BONTANT', address: '5 lotissement des Niaoulis, 98809 Mont-Dore' },
-      topic: 'Éducation',
+      topic: 'cantine scolaire',
     },
   },
   {
@@ -133,7 +136,7 @@ const MONT_DORE_ITEMS: DemoItem[] = [
       subject: 'Information du haut-commissariat sur la campagne de prévention cyclonique',
       body: 'Vous trouverez ci-joint les consignes de la saison cyclonique à relayer auprès de la population.',
       sender: { name: 'Haut-commissariat de la République', email: 'prevention@example.nc' },
-      topic: 'Sécurité civile',
+      topic: 'sécurité civile',
     },
   },
   {
@@ -145,7 +148,7 @@ const MONT_DORE_ITEMS: DemoItem[] = [
       subject: 'Éclairage public en panne au Pont-des-Français',
       body: 'Trois lampadaires éteints depuis une semaine le long de la RP1.',
       sender: { name: 'Mme Armelle TEIN', email: 'armelle.tein@example.nc' },
-      topic: 'Éclairage public',
+      topic: 'éclairage public',
     },
   },
   {
@@ -157,7 +160,7 @@ const MONT_DORE_ITEMS: DemoItem[] = [
       subject: 'Signalement d’un conflit de voisinage',
       body: 'Je souhaite rencontrer le directeur de cabinet au sujet d’un différend avec un voisin, que je préfère ne pas détailler par écrit.',
       sender: { name: 'M. Félix WAMYTAN', email: 'felix.wamytan@example.nc' },
-      topic: 'Tranquillité publique',
+      topic: 'sécurité et prévention',
       confidentiality: 'confidential',
     },
   },
@@ -190,9 +193,10 @@ export async function seedCorrespondenceDemo(demo: DemoContext): Promise<void> {
   const territories = (await findTerritories(demo.tx, actor, { limit: 200 })).data;
   const setting = { timeZone: org.timeZone, officialCode: org.officialCode, region: defaultRegionFor(org.timeZone) };
   const now = Date.now();
+  const registered = new Map<string, string>();
   // Oldest first, so the numbers follow the order of arrival.
   for (const d of [...MONT_DORE_ITEMS].sort((a, b) => b.daysAgo - a.daysAgo)) {
-    await registerCorrespondence(
+    const row = await registerCorrespondence(
       demo.tx,
       actor,
       {
@@ -205,5 +209,7 @@ export async function seedCorrespondenceDemo(demo: DemoContext): Promise<void> {
       },
       setting,
     );
+    registered.set(d.item.subject, row.id);
   }
+  await seedProcessingDemo(demo, actor, registered, { ...setting, name: org.name });
 }
