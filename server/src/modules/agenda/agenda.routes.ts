@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { registerBriefRoutes } from './briefs.routes';
 import { registerCalendarRoutes } from './calendars.routes';
 import { registerEventRoutes } from './events.routes';
+import { registerImportRoutes } from './import.routes';
 import { registerInvitationRoutes } from './invitations.routes';
 
 /** The agenda module's routes: events, invitations, trip briefs, calendar feeds. */
@@ -10,4 +11,5 @@ export async function registerAgendaRoutes(app: FastifyInstance) {
   registerCalendarRoutes(app);
   registerInvitationRoutes(app);
   registerBriefRoutes(app);
+  await app.register(registerImportRoutes);
 }

@@ -270,3 +270,119 @@ describe('calendar feeds', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/calendars/short.ics' })).statusCode).toBe(400);
   });
 });
+
+/** A multipart form with one file, as a browser sends it. */
+function multipart(content: string, filename = 'invitation.ics') {
+  const boundary = '----dircab-test-boundary';
+  const payload = [
+    `--${boundary}`,
+    `Content-Disposition: form-data; name="file"; filename="${filename}"`,
+    'Content-Type: text/calendar',
+    '',
+    content,
+    `--${boundary}--`,
+    '',
+  ].join('\r\n');
+  return { payload, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+async function importFile(cookie: string, officialIds: string[], content: string) {
+  const form = multipart(content);
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/v1/events/import?officialIds=${officialIds.join(',')}`,
+    headers: { cookie, origin: BASE_URL, 'content-type': form.contentType },
+    payload: form.payload,
+  });
+}
+
+// An Outlook invitation: a Windows zone name defined only by the file's VTIMEZONE.
+const OUTLOOK = [
+  'BEGIN:VCALENDAR',
+  'PRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN',
+  'VERSION:2.0',
+  'METHOD:REQUEST',
+  'BEGIN:VTIMEZONE',
+  'TZID:Romance Standard Time',
+  'BEGIN:STANDARD',
+  'DTSTART:16011028T030000',
+  'RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10',
+  'TZOFFSETFROM:+0200',
+  'TZOFFSETTO:+0100',
+  'END:STANDARD',
+  'BEGIN:DAYLIGHT',
+  'DTSTART:16010325T020000',
+  'RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0200',
+  'END:DAYLIGHT',
+  'END:VTIMEZONE',
+  'BEGIN:VEVENT',
+  'UID:040000008200E00074C5B7101A82E008',
+  'SUMMARY:Congrès des maires de France',
+  'LOCATION:Porte de Versailles\\, Paris',
+  'DTSTART;TZID=Romance Standard Time:20261118T140000',
+  'DTEND;TZID=Romance Standard Time:20261118T160000',
+  'DTSTAMP:20261101T000000Z',
+  'END:VEVENT',
+  'BEGIN:VEVENT',
+  'UID:second@example.org',
+  'SUMMARY:Comité de pilotage',
+  'DTSTART;TZID=Pacific/Noumea:20261201T100000',
+  'DTEND;TZID=Pacific/Noumea:20261201T113000',
+  'RRULE:FREQ=MONTHLY;COUNT=3',
+  'DTSTAMP:20261101T000000Z',
+  'END:VEVENT',
+  'END:VCALENDAR',
+  '',
+].join('\r\n');
+
+describe('.ics import', () => {
+  it('puts an invitation file’s events on the officials’ agendas at the right instants', async () => {
+    const res = await importFile(cookies.secretariat, [mayorId], OUTLOOK);
+    expect(res.statusCode, res.body).toBe(201);
+    const [congress, committee] = res.json().data;
+    expect(congress).toMatchObject({
+      title: 'Congrès des maires de France',
+      // 14:00 in Paris in November (UTC+1) is 13:00 UTC.
+      start: '2026-11-18T13:00:00.000Z',
+      end: '2026-11-18T15:00:00.000Z',
+      officialIds: [mayorId],
+      visibility: 'internal',
+      place: { label: 'Porte de Versailles, Paris' },
+    });
+    expect(committee).toMatchObject({
+      start: '2026-11-30T23:00:00.000Z',
+      timeZone: 'Pacific/Noumea',
+      recurrence: { rrule: 'FREQ=MONTHLY;COUNT=3', exdates: [] },
+    });
+  });
+
+  it('refuses a file that is no invitation, unknown officials and other roles, writing nothing', async () => {
+    const before = await countRows(t.app, 'agenda_events');
+    const notIcs = await importFile(cookies.secretariat, [mayorId], 'Bonjour, venez à la fête.');
+    expect(notIcs.statusCode).toBe(400);
+    expect(notIcs.json().errors[0].path).toBe('file');
+    const noEvent = await importFile(
+      cookies.secretariat,
+      [mayorId],
+      'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n',
+    );
+    expect(noEvent.statusCode).toBe(400);
+    const badRule = await importFile(
+      cookies.secretariat,
+      [mayorId],
+      OUTLOOK.replace('FREQ=MONTHLY;COUNT=3', 'FREQ=HOURLY'),
+    );
+    expect(badRule.statusCode).toBe(400);
+    expect(badRule.json().errors[0].path).toBe('recurrence.rrule');
+    const unknown = await importFile(cookies.secretariat, ['01900000-0000-7000-8000-000000000000'], OUTLOOK);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0].path).toBe('officialIds.0');
+    expect((await importFile(parisCookie, [mayorId], OUTLOOK)).statusCode).toBe(400);
+    expect((await importFile(cookies.advisor, [mayorId], OUTLOOK)).statusCode).toBe(403);
+    expect((await importFile(cookies.group_staff, [mayorId], OUTLOOK)).statusCode).toBe(403);
+    expect((await importFile(cookies.official, [mayorId], OUTLOOK)).statusCode).toBe(403);
+    expect(await countRows(t.app, 'agenda_events')).toBe(before);
+  });
+});
