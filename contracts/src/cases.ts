@@ -178,6 +178,10 @@ export type TCaseLink = z.infer<typeof ZCaseLink>;
 
 export const ZCaseLinkParams = z.strictObject({ id: ZUuid, linkId: ZUuid });
 
+export const ZCaseLinkPage = z.object({ data: z.array(ZCaseLink), nextCursor: z.string().nullable() });
+
+export const ZCaseLinkQuery = ZPageQuery.extend({ kind: ZCaseLinkKind.optional() });
+
 export const ZCaseTimelineEntry = z.object({
   /** `link:<id>` or `audit:<id>`: unique, the tie-break of the order. */
   id: z.string(),

@@ -3,7 +3,9 @@ import {
   ZCase,
   ZCaseExportQuery,
   ZCaseLink,
+  ZCaseLinkPage,
   ZCaseLinkParams,
+  ZCaseLinkQuery,
   ZCasePage,
   ZCaseQuery,
   ZCaseTimelinePage,
@@ -23,7 +25,6 @@ import { z } from 'zod';
 import { problems } from '../../platform/errors/problem';
 import { actorOf } from '../../platform/http/context';
 import { access } from '../../platform/policy/access';
-import type { Actor } from '../../platform/policy/actor';
 import { signalAlertsChanged } from '../alerts/alert-signals';
 import { registerCaseAlertSource } from './case-alert-source';
 import { CASE_ROLES, casePolicy } from './cases.policy';
@@ -31,29 +32,18 @@ import { registerCaseLinkKinds } from './cases-link-kinds-registration';
 import { closeCase } from './commands/close-case';
 import { createCase } from './commands/create-case';
 import { escalateCase } from './commands/escalate-case';
-import { type CaseLinkRow, linkRecord, unlinkRecord } from './commands/link-record';
+import { linkRecord, unlinkRecord } from './commands/link-record';
 import { auditConfidentialRead } from './commands/read-case';
 import { updateCase } from './commands/update-case';
 import { registerCaseDirectorySources } from './directory-sources';
+import { findCaseLinks, presentCaseLink } from './queries/find-case-links';
 import { findCaseTimeline } from './queries/find-case-timeline';
-import { type CaseRow, findCase, findCases, presentCase } from './queries/find-cases';
+import { findCase, findCases, presentCase } from './queries/find-cases';
 import { interventionReport } from './queries/intervention-report';
 import { streamCasesCsv } from './queries/stream-cases-csv';
 import { registerCaseTaskLink } from './task-link';
 
 const tags = ['cases'];
-
-function presentLink(actor: Actor, found: CaseRow, link: CaseLinkRow, record: { title: string; url: string } | null) {
-  return {
-    id: link.id,
-    kind: link.kind,
-    recordId: link.recordId,
-    title: record?.title ?? null,
-    url: record?.url ?? null,
-    createdAt: link.createdAt.toISOString(),
-    policies: { delete: casePolicy.can(actor, 'link', found) },
-  };
-}
 
 /**
  * Cases: the list (filters, CSV), one case (its reads of confidential ones audited), changes,
@@ -233,6 +223,30 @@ export function registerCaseRoutes(app: FastifyInstance) {
     },
   );
 
+  r.get(
+    '/api/v1/cases/:id/links',
+    {
+      config: { access: read },
+      schema: {
+        tags,
+        summary: 'Éléments liés au dossier (les plus récents d’abord)',
+        params: ZIdParams,
+        querystring: ZCaseLinkQuery,
+        response: { 200: ZCaseLinkPage },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const found = await db.transaction(async (tx) => {
+        const row = await findCase(tx, actor, request.params.id);
+        if (!row) throw problems.notFound();
+        await auditConfidentialRead(tx, actor, row, 'links');
+        return row;
+      });
+      return findCaseLinks(db, actor, found, request.query);
+    },
+  );
+
   r.post(
     '/api/v1/cases/:id/links',
     {
@@ -250,7 +264,7 @@ export function registerCaseRoutes(app: FastifyInstance) {
       const { link, record } = await db.transaction((tx) => linkRecord(tx, actor, request.params.id, request.body));
       const found = await findCase(db, actor, request.params.id);
       if (!found) throw problems.notFound();
-      return reply.code(201).send(presentLink(actor, found, link, record));
+      return reply.code(201).send(presentCaseLink(link, record, casePolicy.can(actor, 'link', found)));
     },
   );
 

@@ -432,6 +432,18 @@ describe('links and the timeline', () => {
     expect(rest.json().data.map((e: { action: string }) => e.action)).toEqual(['case.create']);
     expect(rest.json().nextCursor).toBeNull();
 
+    const listed = await api('advisor').get(`/api/v1/cases/${c.id}/links`);
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json().data.map((l: { kind: string; title: string }) => [l.kind, l.title])).toEqual([
+      ['correspondence', expect.stringMatching(/Eau dans les maisons/)],
+      ['contact', 'Lucie Néaoutyine'],
+    ]);
+    const contactsOnly = await api('advisor').get(`/api/v1/cases/${c.id}/links?kind=contact&limit=1`);
+    expect(contactsOnly.json()).toMatchObject({ data: [{ id: linked.json().id }], nextCursor: null });
+    expect((await api('advisor').get(`/api/v1/cases/${c.id}/links?kind=planet`)).statusCode).toBe(400);
+    expect((await api('group_staff').get(`/api/v1/cases/${c.id}/links`)).statusCode).toBe(404);
+    expect((await as(t.app, otherCookie).get(`/api/v1/cases/${c.id}/links`)).statusCode).toBe(404);
+
     const removed = await api('advisor').delete(`/api/v1/cases/${c.id}/links/${linked.json().id}`);
     expect(removed.statusCode).toBe(204);
     expect((await api('advisor').delete(`/api/v1/cases/${c.id}/links/${linked.json().id}`)).statusCode).toBe(404);

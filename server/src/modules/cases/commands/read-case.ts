@@ -8,7 +8,7 @@ export async function auditConfidentialRead(
   tx: Queryable,
   actor: Actor,
   row: Pick<CaseRow, 'id' | 'confidentiality'>,
-  via: 'case' | 'timeline' | 'export' = 'case',
+  via: 'case' | 'timeline' | 'links' | 'export' = 'case',
 ): Promise<void> {
   if (row.confidentiality !== 'confidential') return;
   await recordAudit(tx, actor, { action: 'case.read', recordType: 'case', recordId: row.id, summary: { via } });
