@@ -141,7 +141,7 @@ export function InboxPage() {
         <Grid.Col span={{ base: 12, md: 9, xl: 10 }}>
           <Stack gap="md">
             <InboxFiltersForm key={search} value={filters} onApply={apply} />
-            <SavedViews search={search} onOpen={(s) => apply(filtersFromSearch(new URLSearchParams(s)))} />
+            <SavedViews filters={filters} onOpen={apply} />
             {selectedItems.length > 0 && <BulkActions items={selectedItems} onDone={() => setSelected(new Set())} />}
             {list.isError && <ErrorState error={list.error} onRetry={() => void list.refetch()} />}
             {list.isPending && <Text>{t('common.loading')}</Text>}

@@ -1,36 +1,56 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { IconDeviceFloppy, IconTrash } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../ui/me-context';
-import { deleteView, readViews, saveView } from './saved-views';
+import { notify } from '../../ui/notify';
+import { problemMessage } from '../../ui/problem-message';
+import type { InboxFilters } from './inbox-filters';
+import { fromViewFilters, sameFilters, savedViewsApi, toViewFilters, VIEWS_KEY } from './saved-views';
 
 interface Props {
-  /** The current queue and filters, as the URL's query string. */
-  search: string;
-  onOpen: (search: string) => void;
+  /** The queue and filters applied now. */
+  filters: InboxFilters;
+  onOpen: (filters: InboxFilters) => void;
 }
 
-/** Named views of the inbox (queue and filters), one click away. */
-export function SavedViews({ search, onOpen }: Props) {
+/** Named views of the inbox (queue and filters), kept by the server for each user. */
+export function SavedViews({ filters, onOpen }: Props) {
   const { t } = useTranslation();
-  const me = useMe();
-  const [views, setViews] = useState(() => readViews(me.user.id));
+  const queryClient = useQueryClient();
+  const views = useQuery({ queryKey: VIEWS_KEY, queryFn: savedViewsApi.list, retry: false });
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const current = views.find((v) => v.search === search);
+  const list = views.data?.data ?? [];
+  const currentFilters = toViewFilters(filters);
+  const current = list.find((v) => sameFilters(v.filters, currentFilters));
+
+  const create = useMutation({
+    mutationFn: (viewName: string) => savedViewsApi.create({ name: viewName, filters: currentFilters }),
+    onSuccess: async (view) => {
+      notify('green', t('correspondence.views.saved', { name: view.name }));
+      setNaming(false);
+      await queryClient.invalidateQueries({ queryKey: VIEWS_KEY });
+    },
+    onError: (e) => setError(problemMessage(e, t)),
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => savedViewsApi.remove(id),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: VIEWS_KEY }),
+    onError: (e) => notify('red', problemMessage(e, t)),
+  });
 
   return (
     <Group align="flex-end" gap="xs">
       <Select
         label={t('correspondence.views.label')}
         placeholder={t('correspondence.views.placeholder')}
-        data={views.map((v) => ({ value: v.name, label: v.name }))}
-        value={current?.name ?? null}
-        onChange={(v) => {
-          const view = views.find((x) => x.name === v);
-          if (view) onOpen(view.search);
+        data={list.map((v) => ({ value: v.id, label: v.name }))}
+        value={current?.id ?? null}
+        onChange={(id) => {
+          const view = list.find((x) => x.id === id);
+          if (view) onOpen(fromViewFilters(view.filters));
         }}
         nothingFoundMessage={t('correspondence.views.none')}
         w={220}
@@ -39,19 +59,21 @@ export function SavedViews({ search, onOpen }: Props) {
         variant="default"
         leftSection={<IconDeviceFloppy size={16} aria-hidden />}
         onClick={() => {
-          setName(current?.name ?? '');
+          setName('');
           setError(null);
+          create.reset();
           setNaming(true);
         }}
       >
         {t('correspondence.views.save')}
       </Button>
-      {current && (
+      {current?.policies.delete && (
         <Button
           variant="subtle"
           color="red.9"
           leftSection={<IconTrash size={16} aria-hidden />}
-          onClick={() => setViews(deleteView(me.user.id, current.name))}
+          loading={remove.isPending}
+          onClick={() => remove.mutate(current.id)}
         >
           {t('correspondence.views.delete', { name: current.name })}
         </Button>
@@ -70,12 +92,12 @@ export function SavedViews({ search, onOpen }: Props) {
               setError(t('correspondence.views.nameRequired'));
               return;
             }
-            setViews(saveView(me.user.id, { name: trimmed.slice(0, 80), search }));
-            setNaming(false);
+            create.mutate(trimmed.slice(0, 80));
           }}
           noValidate
         >
           <Stack>
+            {create.isError && !error && <Alert color="red">{problemMessage(create.error, t)}</Alert>}
             <TextInput
               label={t('correspondence.views.name')}
               value={name}
@@ -88,7 +110,9 @@ export function SavedViews({ search, onOpen }: Props) {
               <Button variant="default" onClick={() => setNaming(false)}>
                 {t('common.cancel')}
               </Button>
-              <Button type="submit">{t('common.save')}</Button>
+              <Button type="submit" loading={create.isPending}>
+                {t('common.save')}
+              </Button>
             </Group>
           </Stack>
         </form>

@@ -50,8 +50,20 @@ function Location() {
   return <output data-testid="location">{`${location.pathname}${location.search}`}</output>;
 }
 
+const VIEW = {
+  id: '0190a000-0000-7000-8000-000000000301',
+  name: 'Voirie en retard',
+  filters: { queue: 'overdue', topic: 'voirie' },
+  createdAt: '2026-11-20T22:00:00.000Z',
+  policies: { delete: true },
+};
+
 function inbox(path = '/correspondence') {
-  const api = fetchRouting((_m, url) => {
+  const api = fetchRouting((method, url) => {
+    if (url.startsWith('/api/v1/correspondence/views'))
+      return method === 'POST'
+        ? [201, { ...VIEW, id: 'new', name: 'Mes appels' }]
+        : [200, { data: [VIEW], nextCursor: null }];
     if (url.startsWith('/api/v1/correspondence/queues'))
       return [200, { mine: 0, my_service: 0, to_review: 1, to_sign: 2, overdue: 1, due_this_week: 0 }];
     if (url.startsWith('/api/v1/correspondence/types')) return [200, { data: [], nextCursor: null }];
@@ -108,6 +120,28 @@ describe('the inbox filters', { timeout: 20_000 }, () => {
     fireEvent.click(within(queues).getByRole('button', { name: /À signer/ }));
     await vi.waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/correspondence?queue=to_sign'));
     expect(within(queues).getByRole('button', { name: /À signer/ }).textContent).toContain('2');
+  });
+
+  it('opens a saved view, and saves the filters applied under a name', async () => {
+    const api = inbox('/correspondence?channel=phone');
+    await screen.findByRole('link', { name: '2026-A-000001' });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la vue' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Enregistrer la vue' });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /Nom de la vue/ }), {
+      target: { value: 'Mes appels' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    await vi.waitFor(() =>
+      expect(api.calls.find((c) => c.method === 'POST')?.body).toEqual({
+        name: 'Mes appels',
+        filters: { channel: 'phone' },
+      }),
+    );
+    fireEvent.click(screen.getByLabelText('Vues enregistrées', { selector: 'input' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Voirie en retard', hidden: true }));
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('location').textContent).toBe('/correspondence?queue=overdue&topic=voirie'),
+    );
   });
 
   it('shows an overdue due date as « En retard »', async () => {
