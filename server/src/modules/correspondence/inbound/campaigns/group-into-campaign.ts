@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../../platform/audit/record-audit';
 import { type Queryable, queryRows } from '../../../../platform/db/client';
 import type { Actor } from '../../../../platform/policy/actor';
@@ -65,19 +65,7 @@ export async function groupIntoCampaign(tx: Queryable, actor: Actor | null, item
   const since = new Date(item.receivedAt.getTime() - WINDOW_DAYS * 86_400_000);
   const matches = await queryRows<Match>(
     tx,
-    sql`with candidates as (
-          select distinct b.item_id from correspondence_fingerprint_bands b
-          where b.org_id = ${item.orgId} and b.band = any(${`{${bands.join(',')}}`}::bigint[])
-            and b.received_at >= ${since.toISOString()}::timestamptz and b.item_id <> ${item.id}
-          limit ${MAX_CANDIDATES}
-        )
-        select f.item_id, ci.campaign_id, f.received_at::text as received_at,
-               similarity(f.fingerprint, ${fingerprint}) as score
-        from candidates c
-        join correspondence_fingerprints f on f.item_id = c.item_id
-        left join correspondence_campaign_items ci on ci.item_id = f.item_id
-        where f.sender_key <> ${senderKey} and similarity(f.fingerprint, ${fingerprint}) >= ${CAMPAIGN_SIMILARITY}
-        order by score desc, f.item_id`,
+    campaignMatchesStatement({ orgId: item.orgId, itemId: item.id, bands, since, fingerprint, senderKey }),
   );
   if (matches.length === 0) return null;
 
@@ -123,6 +111,34 @@ export async function groupIntoCampaign(tx: Queryable, actor: Actor | null, item
     item.orgId,
   );
   return campaign.id;
+}
+
+/**
+ * The near-identical items of other writers: the candidates sharing a band key in the window
+ * (an index scan of correspondence_fingerprint_bands_lookup_idx per key, at most 200), each
+ * compared with similarity(). Exported for the EXPLAIN of campaigns.test.ts.
+ */
+export function campaignMatchesStatement(p: {
+  orgId: string;
+  itemId: string;
+  bands: bigint[];
+  since: Date;
+  fingerprint: string;
+  senderKey: string;
+}): SQL {
+  return sql`with candidates as (
+      select distinct b.item_id from correspondence_fingerprint_bands b
+      where b.org_id = ${p.orgId} and b.band = any(${`{${p.bands.join(',')}}`}::bigint[])
+        and b.received_at >= ${p.since.toISOString()}::timestamptz and b.item_id <> ${p.itemId}
+      limit ${MAX_CANDIDATES}
+    )
+    select f.item_id, ci.campaign_id, f.received_at::text as received_at,
+           similarity(f.fingerprint, ${p.fingerprint}) as score
+    from candidates c
+    join correspondence_fingerprints f on f.item_id = c.item_id
+    left join correspondence_campaign_items ci on ci.item_id = f.item_id
+    where f.sender_key <> ${p.senderKey} and similarity(f.fingerprint, ${p.fingerprint}) >= ${CAMPAIGN_SIMILARITY}
+    order by score desc, f.item_id`;
 }
 
 async function addItems(tx: Queryable, orgId: string, campaignId: string, itemIds: string[]) {
