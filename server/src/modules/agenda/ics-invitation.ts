@@ -86,7 +86,8 @@ export function readIcsInvitation(text: string, fallbackZone: string): ImportedE
       const last = endExclusive.clone();
       if (e.endDate) last.adjust(-1, 0, 0, 0);
       const startDate = dayOf(e.startDate);
-      const endDate = dayOf(last) < startDate ? startDate : dayOf(last);
+      // An end on or before the start (a malformed DTEND) makes a one-day event.
+      const endDate = [startDate, dayOf(last)].sort().at(-1) as string;
       return {
         title: e.summary || 'Invitation',
         description: e.description ?? '',
