@@ -7,6 +7,7 @@ import { createMember } from '../modules/org/commands/create-member';
 import { organisations } from '../modules/org/org.schema';
 import type { Queryable } from '../platform/db/client';
 import type { AppContext } from '../platform/http/context';
+import { seedAgendaDemo } from './agenda-demo';
 import { seedCasesDemo } from './cases-demo';
 import { seedCorrespondenceDemo } from './correspondence-demo';
 import { seedDirectoryDemo } from './directory-demo';
@@ -32,6 +33,7 @@ export const DEMO_SEEDERS: DemoSeeder[] = [
   seedCorrespondenceDemo,
   seedCasesDemo,
   seedAcknowledgementDemo,
+  seedAgendaDemo,
 ];
 
 async function insertOrganisation(tx: Queryable, o: DemoOrganisation): Promise<string> {
