@@ -229,12 +229,13 @@ export async function registerFollowUpRoutes(app: FastifyInstance): Promise<void
       const org = organisationOf(request);
       let rows = 0;
       // Written when the file is done or the download cut: the rows that left are known then.
-      const audit = (complete: boolean) =>
-        recordAudit(db, actor, {
+      const audit = async (complete: boolean) => {
+        await recordAudit(db, actor, {
           action: 'correspondence.register_export',
           recordType: 'correspondence_register',
           summary: { format: query.format, from: query.from, to: query.to, direction: query.direction, rows, complete },
         }).catch((err) => request.log.error({ err }, 'register export audit failed'));
+      };
       const name = `registre-courrier-${query.from}-${query.to}`;
       reply.header('cache-control', 'no-store');
       if (query.format === 'pdf') {
@@ -242,9 +243,9 @@ export async function registerFollowUpRoutes(app: FastifyInstance): Promise<void
           organisationName: org.name,
           timeZone: org.timeZone,
           onRow: () => rows++,
-          onEnd: (complete, err) => {
+          onEnd: async (complete, err) => {
             if (err) request.log.error({ err }, 'register PDF failed');
-            void audit(complete);
+            await audit(complete);
           },
         });
         return reply

@@ -32,8 +32,8 @@ export interface RegisterPdfOptions {
   organisationName: string;
   timeZone: string;
   onRow: () => void;
-  /** Called once the document is written (complete) or abandoned on an error. */
-  onEnd: (complete: boolean, error?: unknown) => void;
+  /** Called once the rows are written (complete) or abandoned on an error, before the file ends. */
+  onEnd: (complete: boolean, error?: unknown) => Promise<void>;
 }
 
 /**
@@ -131,13 +131,14 @@ export function registerPdf(
       .text(closing, MARGIN, y + 8);
   };
 
+  // The audit is written before the file's end, so the download completes only once it is known.
   write().then(
-    () => {
+    async () => {
+      await options.onEnd(true);
       doc.end();
-      options.onEnd(true);
     },
-    (error) => {
-      options.onEnd(false, error);
+    async (error) => {
+      await options.onEnd(false, error);
       doc.destroy(error instanceof Error ? error : new Error(String(error)));
     },
   );
