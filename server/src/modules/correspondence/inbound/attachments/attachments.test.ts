@@ -268,3 +268,12 @@ describe('attachments of an item', () => {
     });
   });
 });
+
+describe('the other channels', () => {
+  it('registers phone calls, visits and social-media messages through the create route', async () => {
+    for (const channel of ['phone', 'visit', 'social'] as const) {
+      const id = await register('secretariat', { channel, subject: `Message reçu par ${channel}` });
+      expect((await api('secretariat').get(`/api/v1/correspondence/${id}`)).json().channel).toBe(channel);
+    }
+  });
+});

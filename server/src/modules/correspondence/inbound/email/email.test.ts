@@ -240,3 +240,21 @@ describe('the mail gateway', () => {
     );
   });
 });
+
+describe('the API contract', () => {
+  it('documents the inbound routes in the OpenAPI document', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    expect(Object.keys(res.json().paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/correspondence/eml',
+        '/api/v1/correspondence/inbound',
+        '/api/v1/correspondence/scan',
+        '/api/v1/correspondence/{id}/attachments',
+        '/api/v1/correspondence/campaigns',
+        '/api/v1/public/requests/{orgSlug}',
+        '/api/v1/files/{id}',
+      ]),
+    );
+  });
+});
