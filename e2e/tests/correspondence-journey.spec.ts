@@ -37,7 +37,8 @@ async function createServiceAgent(browser: Browser, baseURL: string): Promise<{ 
 async function as(browser: Browser, baseURL: string, login: string, password?: string): Promise<Page> {
   const page = await newBrowserPage(browser, { baseURL });
   await signIn(page, login, password);
-  await expect(page.getByRole('heading', { level: 1, name: /^Bonjour/ })).toBeVisible();
+  // The first page of a fresh server (migrations, demo seed, jobs at start) can take a while.
+  await expect(page.getByRole('heading', { level: 1, name: /^Bonjour/ })).toBeVisible({ timeout: 30_000 });
   return page;
 }
 
@@ -88,6 +89,11 @@ test('un appel téléphonique : enregistré, imputé en trois actions au plus, r
       .textContent()) ?? '';
   expect(number).toMatch(/^\d{4}-A-\d{6}$/);
   await expectAccessible(secretariat, 'le courrier enregistré');
+  // The acknowledgement letter downloads (the session's cookie rides with the page's requests).
+  const ackLink = secretariat.getByRole('link', { name: 'Accusé de réception (PDF)' });
+  const ack = await secretariat.context().request.get((await ackLink.getAttribute('href')) ?? '');
+  expect(ack.status()).toBe(200);
+  expect(ack.headers()['content-type']).toContain('application/pdf');
 
   // Routing from the inbox row, actions counted: open the item, « Imputer comme suggéré ».
   await secretariat.getByRole('link', { name: 'Retour au courrier' }).click();
@@ -154,7 +160,10 @@ test('un appel téléphonique : enregistré, imputé en trois actions au plus, r
 
   // The secretariat sends it by post (a phone call has no address to email) and closes it.
   await secretariat.reload();
-  await expect(secretariat.getByRole('link', { name: 'Lettre (PDF)' })).toBeVisible();
+  const letterLink = secretariat.getByRole('link', { name: 'Lettre (PDF)' });
+  const letter = await secretariat.context().request.get((await letterLink.getAttribute('href')) ?? '');
+  expect(letter.status()).toBe(200);
+  expect(letter.headers()['content-type']).toContain('application/pdf');
   await secretariat.getByRole('button', { name: 'Envoyer par courrier postal' }).click();
   await expect(secretariat.getByText('Envoyé', { exact: true })).toBeVisible();
   await expect(secretariat.getByText(/Courrier départ : \d{4}-D-\d{6}/)).toBeVisible();
@@ -170,7 +179,7 @@ test('au clavier, sur téléphone : i puis Entrée imputent comme suggéré', as
   const base = baseURL ?? '';
   const page = await newBrowserPage(browser, { baseURL: base, viewport: { width: 375, height: 740 } });
   await signIn(page, 'secretariat');
-  await expect(page.getByRole('heading', { level: 1, name: /^Bonjour/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /^Bonjour/ })).toBeVisible({ timeout: 30_000 });
   // The item, registered through the API (the form has its own journey above).
   const created = await page.context().request.post('/api/v1/correspondence', {
     headers: { origin: base },

@@ -11,6 +11,7 @@ import { useMe } from '../../ui/me-context';
 import { Panel } from '../../ui/Panel';
 import { usePageTitle } from '../../ui/use-page-title';
 import { contactPath } from '../directory/directory-rules';
+import { AcknowledgementPanel } from './AcknowledgementPanel';
 import { correspondenceApi, itemKey } from './correspondence-api';
 import { CORRESPONDENCE_PATH, formatDay, isOverdue, statusColor, todayIn } from './correspondence-rules';
 import { ReplyPanel } from './ReplyPanel';
@@ -120,6 +121,7 @@ function ItemView({ item }: { item: TCorrespondenceDetail }) {
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="lg">
             {item.direction === 'in' && <RoutingPanel item={item} />}
+            <AcknowledgementPanel item={item} />
             <HistoryPanel recordType="correspondence" recordId={item.id} />
           </Stack>
         </Grid.Col>

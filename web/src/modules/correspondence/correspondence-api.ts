@@ -1,4 +1,5 @@
 import type {
+  TAcknowledgement,
   TCloseCorrespondence,
   TCorrespondence,
   TCorrespondenceDetail,
@@ -10,6 +11,7 @@ import type {
   TReplyTemplate,
   TRouteCorrespondence,
   TSaveReply,
+  TSendAcknowledgement,
   TSendReply,
   TSignBatch,
   TSubmitReview,
@@ -60,7 +62,8 @@ export const correspondenceApi = {
   close: (id: string, body: TCloseCorrespondence) => http.post<TCorrespondenceDetail>(one(id, 'close'), body),
   wait: (id: string, comment: string) => http.post<TCorrespondenceDetail>(one(id, 'wait'), { comment }),
   forward: (id: string, body: TForwardCorrespondence) => http.post<TCorrespondenceDetail>(one(id, 'forward'), body),
-  sendAcknowledgement: (id: string) => http.post<unknown>(one(id, 'acknowledgement/send')),
+  sendAcknowledgement: (id: string, body: TSendAcknowledgement) =>
+    http.post<TAcknowledgement>(one(id, 'acknowledgement/send'), body),
 
   signatureBook: (cursor: string | null, limit = 50) =>
     http.get<Page<TCorrespondence>>(`${BASE}/signature-book${queryString({ limit, cursor })}`),
