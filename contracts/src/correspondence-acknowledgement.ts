@@ -96,9 +96,12 @@ export const ZAcknowledgement = z.object({
   sentBy: ZUuid.nullable(),
   emailJobId: ZUuid.nullable(),
   templateId: ZUuid.nullable(),
+  /** Where the email stands (its `mail.send` job): pending, running, done (sent), failed; null for a letter. */
+  emailStatus: z.enum(['pending', 'running', 'done', 'failed']).nullable(),
   policies: ZPolicies,
 });
 export type TAcknowledgement = z.infer<typeof ZAcknowledgement>;
+export const ZAcknowledgementPage = page(ZAcknowledgement);
 
 /** The letterhead acknowledgements print, and the contacts R.112-5 asks for. */
 export const ZLetterhead = z.object({

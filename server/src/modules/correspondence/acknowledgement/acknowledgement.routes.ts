@@ -1,6 +1,7 @@
 import {
   ZAckDocumentQuery,
   ZAcknowledgement,
+  ZAcknowledgementPage,
   ZAckTemplate,
   ZAckTemplatePage,
   ZCreateAckTemplate,
@@ -17,32 +18,18 @@ import { DOCUMENT_MEDIA_TYPES, renderLetter } from '../../../platform/documents/
 import { problems } from '../../../platform/errors/problem';
 import { actorOf } from '../../../platform/http/context';
 import { access } from '../../../platform/policy/access';
-import type { Actor } from '../../../platform/policy/actor';
 import { findItem } from '../queries/find-correspondence';
 import { ackOrganisationOf } from './ack-organisation';
-import { ACKNOWLEDGEMENT_ROLES, acknowledgementPolicy } from './acknowledgement.policy';
+import { ACKNOWLEDGEMENT_ROLES } from './acknowledgement.policy';
 import { buildAcknowledgement } from './build-acknowledgement';
 import { createAckTemplate, updateAckTemplate } from './commands/save-ack-template';
-import { type AcknowledgementRow, acknowledgementFilename, sendAcknowledgement } from './commands/send-acknowledgement';
+import { acknowledgementFilename, sendAcknowledgement } from './commands/send-acknowledgement';
 import { updateLetterhead } from './commands/update-letterhead';
 import { findLetterhead, presentLetterhead } from './letterhead';
 import { findAckTemplates, presentAckTemplate } from './queries/find-ack-templates';
+import { findAcknowledgements, presentAcknowledgement } from './queries/find-acknowledgements';
 
 const tags = ['correspondence'];
-
-function presentAcknowledgement(actor: Actor, row: AcknowledgementRow) {
-  return {
-    id: row.id,
-    itemId: row.itemId,
-    channel: row.channel,
-    recipient: row.recipient,
-    sentAt: row.sentAt.toISOString(),
-    sentBy: row.sentBy,
-    emailJobId: row.emailJobId,
-    templateId: row.templateId,
-    policies: { send: acknowledgementPolicy.can(actor, 'send', { orgId: row.orgId, direction: 'in' }) },
-  };
-}
 
 /** Acknowledgements (CRPA L.112-3, R.112-5): the document, sending it, templates, letterhead. */
 export function registerAcknowledgementRoutes(app: FastifyInstance) {
@@ -104,7 +91,28 @@ export function registerAcknowledgementRoutes(app: FastifyInstance) {
       const actor = actorOf(request);
       const org = ackOrganisationOf(request);
       const row = await db.transaction((tx) => sendAcknowledgement(tx, actor, request.params.id, request.body, org));
-      return reply.code(201).send(presentAcknowledgement(actor, row));
+      // A new email's job is pending until the runner takes it.
+      return reply.code(201).send(presentAcknowledgement(actor, row, row.emailJobId ? 'pending' : null));
+    },
+  );
+
+  r.get(
+    '/api/v1/correspondence/:id/acknowledgements',
+    {
+      config: { access: read },
+      schema: {
+        tags,
+        summary: 'Les accusés de réception donnés pour un courrier (les plus récents d’abord)',
+        params: ZIdParams,
+        querystring: ZPageQuery,
+        response: { 200: ZAcknowledgementPage },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const item = await findItem(db, actor, request.params.id);
+      if (!item) throw problems.notFound();
+      return findAcknowledgements(db, actor, item.id, request.query);
     },
   );
 

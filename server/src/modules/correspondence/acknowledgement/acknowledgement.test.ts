@@ -171,7 +171,12 @@ describe('acknowledgement of an email request (CRPA L.112-3, R.112-5)', () => {
     const res = await api('secretariat').post(`/api/v1/correspondence/${item.id}/acknowledgement/send`, {});
     expect(res.statusCode, res.body).toBe(201);
     const ack = res.json();
-    expect(ack).toMatchObject({ itemId: item.id, channel: 'email', recipient: 'armelle.tein@example.nc' });
+    expect(ack).toMatchObject({
+      itemId: item.id,
+      channel: 'email',
+      recipient: 'armelle.tein@example.nc',
+      emailStatus: 'pending',
+    });
     expect(ack.emailJobId).toBeTruthy();
     const audits = await queryRows<{ action: string }>(
       t.app.ctx.db,
@@ -190,6 +195,23 @@ describe('acknowledgement of an email request (CRPA L.112-3, R.112-5)', () => {
     const attachment = mail?.attachments[0];
     expect(attachment?.filename).toBe(`accuse-reception-${item.registrationNumber}.pdf`);
     expect(oneLine(extractPdfText(attachment?.content as Buffer))).toContain('reçue le 23 septembre 2026');
+
+    // The item's acknowledgements tell where the email stands.
+    const again = await api('secretariat').post(`/api/v1/correspondence/${item.id}/acknowledgement/send`, {
+      channel: 'letter',
+    });
+    expect(again.json()).toMatchObject({ emailStatus: null });
+    const list = await api('advisor').get(`/api/v1/correspondence/${item.id}/acknowledgements?limit=1`);
+    expect(list.statusCode).toBe(200);
+    expect(list.json().data).toMatchObject([{ channel: 'letter', emailStatus: null }]);
+    const next = await api('advisor').get(
+      `/api/v1/correspondence/${item.id}/acknowledgements?limit=1&cursor=${list.json().nextCursor}`,
+    );
+    expect(next.json()).toMatchObject({
+      data: [{ id: ack.id, channel: 'email', emailStatus: 'done' }],
+      nextCursor: null,
+    });
+    expect(next.json().data[0].policies).toEqual({ send: true });
   });
 
   it('records a printed letter handed over, with no email', async () => {
@@ -239,6 +261,9 @@ describe('bad input writes nothing', () => {
     expect(
       (await api('secretariat').get(`/api/v1/correspondence/${item.id}/acknowledgement?format=xls`)).statusCode,
     ).toBe(400);
+    expect(
+      (await api('secretariat').get(`/api/v1/correspondence/${item.id}/acknowledgements?cursor=zzz`)).statusCode,
+    ).toBe(400);
     const acks = await countRows(t.app, 'correspondence_acknowledgements');
     const jobs = await countRows(t.app, 'jobs');
     const audits = await countRows(t.app, 'audit_log');
@@ -286,6 +311,8 @@ describe('who may see and send', () => {
       expect((await api(role).post(`${url}/send`, {})).statusCode, role).toBe(403);
     }
     expect((await api('advisor').post(`${url}/send`, {})).statusCode).toBe(404);
+    expect((await api('advisor').get(`/api/v1/correspondence/${secret.id}/acknowledgements`)).statusCode).toBe(404);
+    expect((await api('group_staff').get(`/api/v1/correspondence/${secret.id}/acknowledgements`)).statusCode).toBe(403);
     const normal = await register();
     expect(
       (await api('services').post(`/api/v1/correspondence/${normal.id}/acknowledgement/send`, {})).statusCode,
@@ -298,6 +325,9 @@ describe('who may see and send', () => {
   it('keeps items of another organisation out of reach (404)', async () => {
     const item = await register();
     expect((await as(t.app, otherChief).get(`/api/v1/correspondence/${item.id}/acknowledgement`)).statusCode).toBe(404);
+    expect((await as(t.app, otherChief).get(`/api/v1/correspondence/${item.id}/acknowledgements`)).statusCode).toBe(
+      404,
+    );
     const acks = await countRows(t.app, 'correspondence_acknowledgements');
     expect(
       (
