@@ -82,8 +82,7 @@ export function seesOnlyNamedItems(actor: Actor): boolean {
 
 /** The routing columns default to the item table's own (a caller without an alias passes the kernel's three). */
 export interface ItemScopeColumns extends ScopeColumns {
-  serviceIds?: SQLWrapper;
-  routedUserIds?: SQLWrapper;
+  audience?: SQLWrapper;
   topic?: SQLWrapper;
 }
 
@@ -92,8 +91,7 @@ export const ITEM_SCOPE: ItemScopeColumns = {
   orgId: correspondenceItems.orgId,
   confidentiality: correspondenceItems.confidentiality,
   members: correspondenceItems.members,
-  serviceIds: correspondenceItems.serviceIds,
-  routedUserIds: correspondenceItems.routedUserIds,
+  audience: correspondenceItems.audience,
   topic: correspondenceItems.topic,
 };
 
@@ -106,23 +104,23 @@ export function visibleItems(actor: Actor, scope: ItemScopeColumns = ITEM_SCOPE)
   const c = { ...ITEM_SCOPE, ...scope } as Required<ItemScopeColumns>;
   if (BY_CONFIDENTIALITY.includes(actor.role)) return visibleTo(actor, c);
   if (!READ.includes(actor.role)) return sql`false`;
-  const me = sql`array[${actor.userId}::uuid]`;
-  const reach: SQL[] = [sql`${c.routedUserIds} @> ${me}`];
+  // One GIN condition on the audience keys (see the column): the actor's own id, their
+  // service, their portfolio's topics; the last two are uncorrelated sub-selects, computed once.
+  const keys: SQL[] = [sql`array[${actor.userId}::text]`];
   if (actor.role === 'services') {
-    reach.push(
-      sql`${c.serviceIds} && (select coalesce(array_agg(${memberships.serviceId}), '{}'::uuid[]) from ${memberships}
+    keys.push(
+      sql`array(select ${memberships.serviceId}::text from ${memberships}
             where ${memberships.orgId} = ${actor.orgId} and ${memberships.userId} = ${actor.userId}
               and ${memberships.serviceId} is not null)`,
     );
   }
-  const portfolio =
-    actor.role === 'official'
-      ? sql` or (${c.confidentiality} = 'normal' and ${c.topic} = any(array(select p.topic
-            from ${officials}, unnest(${officials.portfolios}) as p(topic)
-            where ${officials.orgId} = ${actor.orgId} and ${officials.userId} = ${actor.userId})))`
-      : sql``;
-  return sql`(${c.orgId} = ${actor.orgId} and (${c.members} @> ${me}
-    or (${c.confidentiality} <> 'confidential' and (${sql.join(reach, sql` or `)}))${portfolio}))`;
+  if (actor.role === 'official') {
+    keys.push(
+      sql`array(select 'topic:' || p.topic from ${officials}, unnest(${officials.portfolios}) as p(topic)
+            where ${officials.orgId} = ${actor.orgId} and ${officials.userId} = ${actor.userId})`,
+    );
+  }
+  return sql`(${c.orgId} = ${actor.orgId} and ${c.audience} && (${sql.join(keys, sql` || `)}))`;
 }
 
 /**

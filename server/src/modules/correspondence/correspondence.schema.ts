@@ -111,6 +111,20 @@ export const correspondenceItems = pgTable(
      */
     serviceIds: uuid('service_ids').array().notNull().default(sql`'{}'::uuid[]`),
     routedUserIds: uuid('routed_user_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    /**
+     * Who besides the cabinet sees the item, as one GIN-indexed array of keys: the people named
+     * on it and, unless it is confidential, the people and services it was routed to (their
+     * uuids), and for a normal item its topic (`topic:voirie`, for the officials' portfolios).
+     * A service or an official sees an item with one `audience && array[their keys]`, one
+     * bitmap scan: an OR of several GIN and topic conditions made the planner read the table.
+     */
+    audience: text('audience')
+      .array()
+      .notNull()
+      .generatedAlwaysAs(
+        sql`(case when confidentiality = 'confidential' then members else members || routed_user_ids || service_ids end)::text[]
+          || case when confidentiality = 'normal' and topic is not null then array['topic:' || topic] else '{}'::text[] end`,
+      ),
     /** The current lead (for action): the queues "mine" and "my service" read them. */
     leadServiceId: uuid('lead_service_id').references(() => services.id, { onDelete: 'set null' }),
     leadUserId: uuid('lead_user_id').references(() => users.id, { onDelete: 'set null' }),
@@ -139,6 +153,7 @@ export const correspondenceItems = pgTable(
     index('correspondence_items_members_idx').using('gin', t.members),
     // Services see what was routed to them, officials what falls in their portfolio.
     index('correspondence_items_service_ids_idx').using('gin', t.serviceIds),
+    index('correspondence_items_audience_idx').using('gin', t.audience),
     index('correspondence_items_routed_users_idx').using('gin', t.routedUserIds),
     index('correspondence_items_org_topic_idx').on(t.orgId, t.topic, t.receivedAt.desc(), t.id.desc()),
     // The queues: mine, my service, and the due dates of open items.
