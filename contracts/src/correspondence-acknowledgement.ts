@@ -80,8 +80,11 @@ export type TUpdateAckTemplate = z.infer<typeof ZUpdateAckTemplate>;
 export const ZAckDocumentQuery = z.strictObject({ format: z.enum(ACK_FORMATS).default('pdf') });
 
 export const ZSendAcknowledgement = z.strictObject({
-  /** Email by default; `letter` records that the printed letter was handed or posted. */
-  channel: ZAckChannel.default('email'),
+  /**
+   * `email` sends it; `letter` records that the printed letter was handed or posted. By
+   * default, email for the digital channels (email, web form, social message), else letter.
+   */
+  channel: ZAckChannel.optional(),
   /** Another address than the writer's (email channel). */
   to: z.email({ message: 'L’adresse électronique est invalide.' }).max(254).optional(),
 });

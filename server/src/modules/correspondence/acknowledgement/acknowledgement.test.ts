@@ -226,6 +226,11 @@ describe('acknowledgement of an email request (CRPA L.112-3, R.112-5)', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ channel: 'letter', recipient: null, emailJobId: null });
     expect(await countRows(t.app, 'jobs')).toBe(jobs);
+    // A phone call is acknowledged by letter unless told otherwise.
+    const call = await register({ channel: 'phone', sender: { name: 'M. Paul Wéa', email: 'paul.wea@example.nc' } });
+    const byDefault = await api('secretariat').post(`/api/v1/correspondence/${call.id}/acknowledgement/send`, {});
+    expect(byDefault.json()).toMatchObject({ channel: 'letter', emailJobId: null });
+    expect(await countRows(t.app, 'jobs')).toBe(jobs);
   });
 
   it.runIf(hasLibreOffice)(

@@ -11,6 +11,9 @@ import { acknowledgementPolicy } from '../acknowledgement.policy';
 import { correspondenceAcknowledgements } from '../acknowledgement.schema';
 import { type AckOrganisation, buildAcknowledgement } from '../build-acknowledgement';
 
+/** Channels where the writer is answered by email (CRPA L.112-11: an electronic acknowledgement). */
+const DIGITAL_CHANNELS: readonly string[] = ['email', 'web_form', 'social'];
+
 export type AcknowledgementRow = typeof correspondenceAcknowledgements.$inferSelect;
 
 /** `accuse-reception-2026-A-000012.pdf`: the file name the writer and the register see. */
@@ -38,10 +41,11 @@ export async function sendAcknowledgement(
   if (item.direction !== 'in') throw problems.conflict('Seul un courrier reçu appelle un accusé de réception.');
   if (!acknowledgementPolicy.can(actor, 'send', item)) throw problems.forbidden();
 
+  const channel = input.channel ?? (DIGITAL_CHANNELS.includes(item.channel) ? 'email' : 'letter');
   let recipient: string | null = null;
   let emailJobId: string | null = null;
   const ack = await buildAcknowledgement(tx, item, org, now);
-  if (input.channel === 'email') {
+  if (channel === 'email') {
     recipient = input.to ?? item.senderEmail;
     if (!recipient) {
       throw problems.badRequest('Le correspondant n’a pas d’adresse électronique.', [
@@ -77,7 +81,7 @@ export async function sendAcknowledgement(
     .values({
       orgId: actor.orgId,
       itemId: item.id,
-      channel: input.channel,
+      channel,
       recipient,
       sentAt: now,
       sentBy: actor.userId,
