@@ -1,7 +1,9 @@
 import {
   CORRESPONDENCE_CHANNELS,
+  CORRESPONDENCE_DIRECTIONS,
   CORRESPONDENCE_STATUSES,
   type TCorrespondenceChannel,
+  type TCorrespondenceDirection,
   type TCorrespondenceStatus,
 } from '@dircab/contracts';
 import { Autocomplete, Button, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
@@ -61,6 +63,13 @@ export function InboxFiltersForm({ value, onApply }: Props) {
           data={CORRESPONDENCE_CHANNELS.map((c) => ({ value: c, label: t(`correspondence.channels.${c}`) }))}
           value={draft.channel || null}
           onChange={(v) => set('channel', (v ?? '') as TCorrespondenceChannel | '')}
+          clearable
+        />
+        <Select
+          label={t('correspondence.fields.direction')}
+          data={CORRESPONDENCE_DIRECTIONS.map((d) => ({ value: d, label: t(`correspondence.directions.${d}`) }))}
+          value={draft.direction || null}
+          onChange={(v) => set('direction', (v ?? '') as TCorrespondenceDirection | '')}
           clearable
         />
         <Select

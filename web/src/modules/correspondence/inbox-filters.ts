@@ -1,8 +1,10 @@
 import {
   CORRESPONDENCE_CHANNELS,
+  CORRESPONDENCE_DIRECTIONS,
   CORRESPONDENCE_QUEUES,
   CORRESPONDENCE_STATUSES,
   type TCorrespondenceChannel,
+  type TCorrespondenceDirection,
   type TCorrespondenceQueue,
   type TCorrespondenceStatus,
 } from '@dircab/contracts';
@@ -16,6 +18,7 @@ export interface InboxFilters {
   queue: InboxQueue;
   status: TCorrespondenceStatus | '';
   channel: TCorrespondenceChannel | '';
+  direction: TCorrespondenceDirection | '';
   typeId: string;
   territoryId: string;
   serviceId: string;
@@ -30,6 +33,7 @@ export const EMPTY_INBOX_FILTERS: InboxFilters = {
   queue: 'all',
   status: '',
   channel: '',
+  direction: '',
   typeId: '',
   territoryId: '',
   serviceId: '',
@@ -54,6 +58,7 @@ export function filtersFromSearch(search: URLSearchParams): InboxFilters {
     queue: oneOf(INBOX_QUEUES, search.get('queue')) || 'all',
     status: oneOf(CORRESPONDENCE_STATUSES, search.get('status')),
     channel: oneOf(CORRESPONDENCE_CHANNELS, search.get('channel')),
+    direction: oneOf(CORRESPONDENCE_DIRECTIONS, search.get('direction')),
     typeId: search.get('typeId') ?? '',
     territoryId: search.get('territoryId') ?? '',
     serviceId: search.get('serviceId') ?? '',
@@ -85,6 +90,7 @@ export function toApiParams(filters: InboxFilters): Record<string, string | unde
     queue,
     status,
     channel: filters.channel,
+    direction: filters.direction,
     typeId: filters.typeId,
     territoryId: filters.territoryId,
     serviceId: filters.serviceId,

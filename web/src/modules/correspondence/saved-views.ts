@@ -29,6 +29,7 @@ export function fromViewFilters(filters: ViewFilters): InboxFilters {
     queue: (filters.queue ?? 'all') as InboxQueue,
     status: filters.status ?? '',
     channel: filters.channel ?? '',
+    direction: filters.direction ?? '',
     typeId: text(filters.typeId),
     territoryId: text(filters.territoryId),
     serviceId: text(filters.serviceId),
