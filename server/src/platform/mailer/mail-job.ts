@@ -3,7 +3,7 @@ import { loadInstanceSecret } from '../db/instance-secret';
 import type { AppContext } from '../http/context';
 import { enqueueJob } from '../jobs/enqueue-job';
 import { configureMailKey } from './mail-secret';
-import { type MailMessage, MailNotConfiguredError, sendMail } from './send-mail';
+import { type MailMessage, sendMail } from './send-mail';
 
 export const MAIL_SEND_JOB = 'mail.send';
 

@@ -161,6 +161,17 @@ describe('sendMail and the mail.send job', () => {
     );
   });
 
+  it('keeps a job for an organisation without a mail server pending, with the reason, for a later attempt', async () => {
+    const bare = await createTestOrg(t.app, ['admin']);
+    const jobId = await t.app.ctx.db.transaction((tx) =>
+      enqueueMail(tx, bare.orgId, { to: 'a@example.nc', subject: 'Sans serveur', text: 't' }),
+    );
+    await t.app.ctx.jobs.runDue();
+    const [job] = await t.app.ctx.db.select().from(jobs).where(sql`${jobs.id} = ${jobId}`);
+    expect(job).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(job?.lastError).toMatch(/Aucun serveur d’envoi/);
+  });
+
   it('sends an enqueued message when the runner runs it, with a Message-ID stable across attempts', async () => {
     const jobId = await t.app.ctx.db.transaction((tx) =>
       enqueueMail(tx, org.orgId, {

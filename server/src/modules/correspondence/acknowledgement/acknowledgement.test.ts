@@ -289,6 +289,25 @@ describe('bad input writes nothing', () => {
     expect(await countRows(t.app, 'audit_log')).toBe(audits);
   });
 
+  it('answers 409 for an outgoing item, which calls for no acknowledgement', async () => {
+    const out = await api('secretariat').post('/api/v1/correspondence', {
+      direction: 'out',
+      channel: 'postal',
+      subject: 'Réponse',
+      sender: { name: 'Ville du Mont-Dore' },
+    });
+    expect(out.statusCode).toBe(201);
+    const acks = await countRows(t.app, 'correspondence_acknowledgements');
+    expect((await api('secretariat').get(`/api/v1/correspondence/${out.json().id}/acknowledgement`)).statusCode).toBe(
+      409,
+    );
+    const sent = await api('secretariat').post(`/api/v1/correspondence/${out.json().id}/acknowledgement/send`, {
+      channel: 'letter',
+    });
+    expect(sent.statusCode).toBe(409);
+    expect(await countRows(t.app, 'correspondence_acknowledgements')).toBe(acks);
+  });
+
   it('refuses to send by email when the organisation has no mail server (409, nothing written)', async () => {
     const theirs = await as(t.app, otherChief).post('/api/v1/correspondence', {
       direction: 'in',
