@@ -43,6 +43,7 @@ const item = (n: number, extra: Partial<TCorrespondence> = {}): TCorrespondence 
   ...extra,
 });
 
+const SERVICE_ID = '0190a000-0000-7000-8000-0000000000s1';
 const ITEMS = [item(1, { dueDate: '2020-01-02' }), item(2), item(3)];
 
 function Location() {
@@ -68,8 +69,10 @@ function inbox(path = '/correspondence') {
       return [200, { mine: 0, my_service: 0, to_review: 1, to_sign: 2, overdue: 1, due_this_week: 0 }];
     if (url.startsWith('/api/v1/correspondence/types')) return [200, { data: [], nextCursor: null }];
     if (url.startsWith('/api/v1/correspondence?')) return [200, { data: ITEMS, nextCursor: null }];
-    if (url.startsWith('/api/v1/territories') || url.startsWith('/api/v1/services'))
-      return [200, { data: [], nextCursor: null }];
+    if (url.startsWith('/api/v1/services'))
+      return [200, { data: [{ id: SERVICE_ID, name: 'Services techniques', topics: ['voirie'] }], nextCursor: null }];
+    if (url.startsWith('/api/v1/territories')) return [200, { data: [], nextCursor: null }];
+    if (method === 'POST' && url.endsWith('/route')) return [200, {}];
     return undefined;
   });
   vi.stubGlobal('fetch', api.fn);
@@ -142,6 +145,23 @@ describe('the inbox filters', { timeout: 20_000 }, () => {
     await vi.waitFor(() =>
       expect(screen.getByTestId('location').textContent).toBe('/correspondence?queue=overdue&topic=voirie'),
     );
+  });
+
+  it('routes the selected items to one service, one call each', async () => {
+    const api = inbox();
+    await screen.findByRole('link', { name: '2026-A-000001' });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Sélectionner le courrier 2026-A-000001' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Sélectionner le courrier 2026-A-000003' }));
+    const bulk = screen.getByRole('region', { name: 'Actions sur la sélection' });
+    fireEvent.click(within(bulk).getByLabelText('Imputer au service', { selector: 'input' }));
+    // The filters' service select has the same option: the bulk one opened last.
+    const options = await screen.findAllByRole('option', { name: 'Services techniques', hidden: true });
+    fireEvent.click(options.at(-1) as HTMLElement);
+    fireEvent.click(within(bulk).getByRole('button', { name: 'Imputer (2)' }));
+    await vi.waitFor(() => expect(api.calls.filter((c) => c.url.endsWith('/route'))).toHaveLength(2));
+    for (const call of api.calls.filter((c) => c.url.endsWith('/route')))
+      expect(call.body).toEqual({ assignments: [{ serviceId: SERVICE_ID, mode: 'action' }] });
+    expect(await screen.findByText('2 courrier(s) traité(s), 0 refusé(s).')).toBeDefined();
   });
 
   it('shows an overdue due date as « En retard »', async () => {
