@@ -32,6 +32,7 @@ import { problems } from '../../../platform/errors/problem';
 import { actorOf } from '../../../platform/http/context';
 import { access } from '../../../platform/policy/access';
 import type { Actor } from '../../../platform/policy/actor';
+import { findLetterhead } from '../acknowledgement/letterhead';
 import { CORRESPONDENCE_ROLES } from '../correspondence.policy';
 import { correspondenceItems } from '../correspondence.schema';
 import { organisationOf } from '../organisation-of';
@@ -184,10 +185,9 @@ export function registerProcessingRoutes(app: FastifyInstance) {
             .where(eq(correspondenceItems.id, draft.outgoingItemId))
         : [];
       const format = request.query.format;
-      const file = await renderLetter(
-        replyLetter(item, draft, organisationOf(request), outgoing?.number ?? null),
-        format,
-      );
+      const org = organisationOf(request);
+      const letterhead = await findLetterhead(db, { id: actor.orgId, name: org.name });
+      const file = await renderLetter(replyLetter(item, draft, org, letterhead, outgoing?.number ?? null), format);
       return reply
         .header('content-type', DOCUMENT_MEDIA_TYPES[format])
         .header(

@@ -1,4 +1,5 @@
 import type { TLetter } from '../../../platform/documents/letter';
+import { type LetterheadRow, letterheadLines } from '../acknowledgement/letterhead';
 import type { correspondenceItems } from '../correspondence.schema';
 import type { correspondenceReplies } from './processing.schema';
 import { frenchDate } from './reply-html';
@@ -7,18 +8,20 @@ type ItemRow = typeof correspondenceItems.$inferSelect;
 type ReplyRow = typeof correspondenceReplies.$inferSelect;
 
 /**
- * The reply as a letter: the organisation's letterhead, the recipient's address block in the
- * envelope window, the references (our number once registered, the writer's item), the body.
+ * The reply as a letter: the organisation's letterhead (the acknowledgements' own), the
+ * recipient's address block in the envelope window, the references (our number once
+ * registered, the writer's item), the body, the executive's signature.
  */
 export function replyLetter(
   item: ItemRow,
   reply: ReplyRow,
-  org: { name: string; timeZone: string },
+  org: { timeZone: string },
+  letterhead: LetterheadRow,
   outgoingNumber: string | null,
 ): TLetter {
   return {
-    letterhead: { organisationName: org.name, lines: [] },
-    place: '',
+    letterhead: { organisationName: letterhead.organisationName, lines: letterheadLines(letterhead) },
+    place: letterhead.place,
     date: frenchDate(reply.sentAt ?? new Date(), org.timeZone),
     references: [
       ...(outgoingNumber ? [{ label: 'Nos réf.', value: outgoingNumber }] : []),
@@ -33,6 +36,8 @@ export function replyLetter(
     },
     subject: reply.subject,
     bodyHtml: reply.bodyHtml,
-    signature: null,
+    signature: letterhead.executiveName
+      ? { name: letterhead.executiveName, title: letterhead.executiveTitle ?? '' }
+      : null,
   };
 }

@@ -1,7 +1,8 @@
 import type { Queryable } from '../../../../platform/db/client';
 import { renderLetter } from '../../../../platform/documents/render-letter';
-import { enqueueJob } from '../../../../platform/jobs/enqueue-job';
+import { enqueueMail } from '../../../../platform/mailer/mail-job';
 import type { Actor } from '../../../../platform/policy/actor';
+import { findLetterhead } from '../../acknowledgement/letterhead';
 import type { ItemRow } from '../../queries/find-correspondence';
 import type { correspondenceReplies } from '../processing.schema';
 import { replyText } from '../reply-html';
@@ -11,8 +12,8 @@ type ReplyRow = typeof correspondenceReplies.$inferSelect;
 
 /**
  * Enqueues the e-mail of a signed reply, the letter attached as PDF, in the sending
- * transaction: the message leaves only if the reply is registered. The `mail.send` payload
- * follows sendMail's message (attachments as base64, JSON cannot hold a Buffer).
+ * transaction (the `mail.send` job): the message leaves only if the reply is registered, and
+ * once per outgoing item.
  */
 export async function enqueueReplyMail(
   tx: Queryable,
@@ -22,24 +23,19 @@ export async function enqueueReplyMail(
   outgoing: ItemRow,
   org: { name: string; timeZone: string },
 ): Promise<void> {
-  const pdf = await renderLetter(replyLetter(item, reply, org, outgoing.registrationNumber), 'pdf');
-  await enqueueJob(tx, {
-    kind: 'mail.send',
-    orgId: actor.orgId,
-    idempotencyKey: `correspondence.reply:${outgoing.id}`,
-    payload: {
+  if (!reply.recipientEmail) throw new Error('reply mail without a recipient address');
+  const letterhead = await findLetterhead(tx, { id: actor.orgId, name: org.name });
+  const pdf = await renderLetter(replyLetter(item, reply, org, letterhead, outgoing.registrationNumber), 'pdf');
+  await enqueueMail(
+    tx,
+    actor.orgId,
+    {
       to: reply.recipientEmail,
       subject: reply.subject,
       text: replyText(reply.bodyHtml),
       html: reply.bodyHtml,
-      attachments: [
-        {
-          filename: `${outgoing.registrationNumber}.pdf`,
-          contentType: 'application/pdf',
-          contentBase64: pdf.toString('base64'),
-        },
-      ],
-      record: { kind: 'correspondence', id: outgoing.id },
+      attachments: [{ filename: `${outgoing.registrationNumber}.pdf`, contentType: 'application/pdf', content: pdf }],
     },
-  });
+    { idempotencyKey: `correspondence.reply:${outgoing.id}` },
+  );
 }
