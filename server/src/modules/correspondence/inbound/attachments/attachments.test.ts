@@ -123,6 +123,15 @@ describe('a postal letter registered with its scan', () => {
     expect(await countRows(t.app, 'files')).toBe(before.files);
   });
 
+  it('is refused to roles that do not register mail (403)', async () => {
+    for (const role of ['services', 'official', 'group_staff', 'admin'] as const) {
+      const res = await postForm(t.app, cookies[role], '/api/v1/correspondence/scan', scanFields, [
+        { name: 'a.png', content: TINY_PNG },
+      ]);
+      expect(res.statusCode, role).toBe(403);
+    }
+  });
+
   it('refuses a file over 20 MB with a French 413, writing nothing', async () => {
     const before = await countRows(t.app, 'files');
     const big = Buffer.alloc(20 * 1024 * 1024 + 1, 0x20);
@@ -182,6 +191,8 @@ describe('attachments of an item', () => {
     const empty = await postForm(t.app, cookies.advisor, `/api/v1/correspondence/${itemId}/attachments`, {});
     expect(empty.statusCode).toBe(400);
     expect(paths(empty)).toEqual(['file']);
+    expect(paths(await api('advisor').get('/api/v1/files/nope'))).toEqual(['id']);
+    expect(paths(await api('advisor').get(`/api/v1/correspondence/${itemId}/attachments/nope`))).toEqual(['fileId']);
     const json = await api('advisor').post(`/api/v1/correspondence/${itemId}/attachments`, { file: 'x' });
     expect(json.statusCode).toBe(400);
     expect(await countRows(t.app, 'files')).toBe(before);

@@ -190,6 +190,7 @@ describe('campaigns', () => {
     const cursor = await api('advisor').get('/api/v1/correspondence/campaigns?cursor=abc');
     expect(cursor.statusCode).toBe(400);
     expect(paths(cursor)).toEqual(['cursor']);
+    expect(paths(await api('advisor').get('/api/v1/correspondence/campaigns/pas-un-id'))).toEqual(['id']);
     const badId = await api('advisor').delete(`/api/v1/correspondence/campaigns/${campaignId}/items/pas-un-id`);
     expect(badId.statusCode).toBe(400);
     expect(paths(badId)).toEqual(['itemId']);

@@ -225,6 +225,16 @@ describe('the mail gateway', () => {
     expect(await countRows(t.app, 'correspondence_items')).toBe(before);
   });
 
+  it('keeps tokens to their organisation and checks list and revoke parameters (400)', async () => {
+    expect((await as(t.app, otherCookie).get('/api/v1/correspondence/gateway-tokens')).json().data).toEqual([]);
+    const cursor = await api('chief_of_staff').get('/api/v1/correspondence/gateway-tokens?cursor=nope');
+    expect(cursor.statusCode).toBe(400);
+    expect(paths(cursor)).toEqual(['cursor']);
+    const badId = await api('chief_of_staff').delete('/api/v1/correspondence/gateway-tokens/nope');
+    expect(badId.statusCode).toBe(400);
+    expect(paths(badId)).toEqual(['id']);
+  });
+
   it('stops a revoked token at once; another organisation cannot revoke it (404), nor twice (409)', async () => {
     expect((await as(t.app, otherCookie).delete(`/api/v1/correspondence/gateway-tokens/${tokenId}`)).statusCode).toBe(
       404,
