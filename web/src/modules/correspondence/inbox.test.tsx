@@ -44,7 +44,11 @@ const item = (n: number, extra: Partial<TCorrespondence> = {}): TCorrespondence 
 });
 
 const SERVICE_ID = '0190a000-0000-7000-8000-0000000000s1';
-const ITEMS = [item(1, { dueDate: '2020-01-02' }), item(2), item(3)];
+const ITEMS = [
+  item(1, { dueDate: '2020-01-02' }),
+  item(2, { status: 'routed', policies: { read: true, accept: true } }),
+  item(3),
+];
 
 function Location() {
   const location = useLocation();
@@ -72,7 +76,8 @@ function inbox(path = '/correspondence') {
     if (url.startsWith('/api/v1/services'))
       return [200, { data: [{ id: SERVICE_ID, name: 'Services techniques', topics: ['voirie'] }], nextCursor: null }];
     if (url.startsWith('/api/v1/territories')) return [200, { data: [], nextCursor: null }];
-    if (method === 'POST' && url.endsWith('/route')) return [200, {}];
+    if (method === 'POST' && (url.endsWith('/route') || url.endsWith('/accept')))
+      return [200, { registrationNumber: '2026-A-000001' }];
     return undefined;
   });
   vi.stubGlobal('fetch', api.fn);
@@ -215,6 +220,25 @@ describe('the inbox keyboard', { timeout: 20_000 }, () => {
     key('?');
     const dialog = await screen.findByRole('dialog', { name: 'Raccourcis clavier du courrier' });
     expect(within(dialog).getByText('Imputer (la suggestion est présélectionnée)')).toBeDefined();
+  });
+
+  it('takes the active item on with a: accept for its lead, routed to me for the cabinet', async () => {
+    const api = inbox();
+    await screen.findByRole('link', { name: '2026-A-000001' });
+    // The first row may only be routed (the secretariat): « a » routes it to the actor.
+    key('a');
+    await vi.waitFor(() =>
+      expect(api.calls.find((c) => c.url.endsWith('/route'))?.body).toEqual({
+        assignments: [{ userId: fakeMe('secretariat', []).user.id, mode: 'action' }],
+      }),
+    );
+    expect(await screen.findByText('Courrier 2026-A-000001 pris en charge.')).toBeDefined();
+    // The second row's lead accepts it.
+    key('j');
+    key('a');
+    await vi.waitFor(() =>
+      expect(api.calls.some((c) => c.url === `/api/v1/correspondence/${ITEMS[1]?.id}/accept`)).toBe(true),
+    );
   });
 
   it('opens the routing with i, the suggestion preselected, and routes with Entrée', async () => {
