@@ -7,7 +7,8 @@ export type TDocumentBlock =
   | { kind: 'paragraph'; text: string }
   /** Rich text in the same subset as a letter's body. */
   | { kind: 'richText'; html: string }
-  | { kind: 'table'; columns: string[]; rows: string[][] };
+  /** `widths`: relative column widths (`[1, 1, 2, 4]`); equal when absent. */
+  | { kind: 'table'; columns: string[]; rows: string[][]; widths?: number[] };
 
 /** A document with a title and sections; `renderDocument` prints it in any format. */
 export interface TDocument {
@@ -49,9 +50,9 @@ export function documentFlow(doc: TDocument): TFlow {
         }
         break;
       case 'table':
-        blocks.push({ kind: 'table', columns: block.columns, rows: block.rows });
+        blocks.push({ kind: 'table', columns: block.columns, rows: block.rows, widths: block.widths });
         break;
     }
   }
-  return { title: doc.title, blocks };
+  return { title: doc.title, blocks, pageNumbers: true };
 }

@@ -4,8 +4,10 @@ import {
   convertMillimetersToTwip,
   Document,
   ExternalHyperlink,
+  Footer,
   LevelFormat,
   Packer,
+  PageNumber,
   Paragraph,
   type ParagraphChild,
   Table,
@@ -15,7 +17,16 @@ import {
   WidthType,
 } from 'docx';
 import type { TRun } from './html-subset';
-import { BOLD_STYLES, FONT_SIZES, PAGE, SPACE_AFTER_MM, type TFlow, type TFlowParagraph } from './layout';
+import {
+  BOLD_STYLES,
+  CONTENT_WIDTH_MM,
+  columnFractions,
+  FONT_SIZES,
+  PAGE,
+  SPACE_AFTER_MM,
+  type TFlow,
+  type TFlowParagraph,
+} from './layout';
 
 /** Arial: Word has it, LibreOffice substitutes the metric-compatible Liberation Sans. */
 const FONT = 'Arial';
@@ -60,9 +71,13 @@ function paragraphOf(block: TFlowParagraph): Paragraph {
 
 const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
 
-function tableOf(columns: string[], rows: string[][]): Table {
-  const cell = (text: string, header: boolean) =>
+function tableOf(columns: string[], rows: string[][], widths?: number[]): Table {
+  const twips = columnFractions(columns.length, widths).map((f) =>
+    Math.round(f * convertMillimetersToTwip(CONTENT_WIDTH_MM)),
+  );
+  const cell = (text: string, header: boolean, i: number) =>
     new TableCell({
+      width: { size: twips[i] ?? 0, type: WidthType.DXA },
       borders: { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder },
       children: [
         new Paragraph({
@@ -72,9 +87,10 @@ function tableOf(columns: string[], rows: string[][]): Table {
     });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: twips,
     rows: [
-      new TableRow({ tableHeader: true, children: columns.map((c) => cell(c, true)) }),
-      ...rows.map((row) => new TableRow({ children: columns.map((_, i) => cell(row[i] ?? '', false)) })),
+      new TableRow({ tableHeader: true, children: columns.map((c, i) => cell(c, true, i)) }),
+      ...rows.map((row) => new TableRow({ children: columns.map((_, i) => cell(row[i] ?? '', false, i)) })),
     ],
   });
 }
@@ -86,7 +102,7 @@ export async function writeDocx(flow: TFlow): Promise<Buffer> {
   for (const block of flow.blocks) {
     if (block.kind === 'paragraph') children.push(paragraphOf(block));
     else if (block.kind === 'table') {
-      children.push(tableOf(block.columns, block.rows));
+      children.push(tableOf(block.columns, block.rows, block.widths));
       // Word needs a paragraph between two tables, and after the last one.
       children.push(new Paragraph({ children: [] }));
     } else {
@@ -138,6 +154,26 @@ export async function writeDocx(flow: TFlow): Promise<Buffer> {
             },
           },
         },
+        ...(flow.pageNumbers
+          ? {
+              footers: {
+                default: new Footer({
+                  children: [
+                    new Paragraph({
+                      alignment: AlignmentType.CENTER,
+                      children: [
+                        new TextRun({
+                          children: ['Page ', PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES],
+                          size: halfPoints(FONT_SIZES.small),
+                          font: FONT,
+                        }),
+                      ],
+                    }),
+                  ],
+                }),
+              },
+            }
+          : {}),
         children,
       },
     ],

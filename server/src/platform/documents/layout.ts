@@ -25,12 +25,14 @@ export interface TFlowParagraph {
 export type TFlowBlock =
   | TFlowParagraph
   | { kind: 'list'; ordered: boolean; items: TRun[][] }
-  | { kind: 'table'; columns: string[]; rows: string[][] };
+  | { kind: 'table'; columns: string[]; rows: string[][]; widths?: number[] | undefined };
 
 export interface TFlow {
   /** The file's title (document properties). */
   title: string;
   blocks: TFlowBlock[];
+  /** "Page 2 / 5" at the foot of every page: documents (a register runs long), not letters. */
+  pageNumbers?: boolean;
 }
 
 /** A4 and its margins, in millimetres, shared by the three writers. */
@@ -70,4 +72,19 @@ export function lines(texts: string[], bold = false): TRun[] {
  */
 export function justified(runs: TRun[]): 'justify' | 'left' {
   return runs.some((r) => r.lineBreak) ? 'left' : 'justify';
+}
+
+/** Width of the text between the side margins, in millimetres. */
+export const CONTENT_WIDTH_MM = PAGE.widthMm - 2 * PAGE.marginSideMm;
+
+/**
+ * Each column's share of the width: the relative `widths` given (the subject column twice
+ * the date's), or equal shares when they are missing or do not fit the columns.
+ */
+export function columnFractions(count: number, widths?: number[]): number[] {
+  const n = Math.max(1, count);
+  const valid = widths?.length === n && widths.every((w) => Number.isFinite(w) && w > 0);
+  const weights = valid ? (widths as number[]) : Array.from({ length: n }, () => 1);
+  const total = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => w / total);
 }

@@ -2,6 +2,8 @@ import { strToU8, zipSync } from 'fflate';
 import { type TRun, escapeXml as x } from './html-subset';
 import {
   BOLD_STYLES,
+  CONTENT_WIDTH_MM,
+  columnFractions,
   FONT_SIZES,
   PAGE,
   SPACE_AFTER_MM,
@@ -46,8 +48,11 @@ function namedStyles(): string {
     .join('');
 }
 
-function stylesXml(): string {
-  return `<?xml version="1.0" encoding="UTF-8"?><office:document-styles ${NS}>${FONT_DECLS}<office:styles><style:default-style style:family="paragraph"><style:text-properties style:font-name="Arial" fo:font-size="${FONT_SIZES.body}pt" fo:language="fr" fo:country="FR"/></style:default-style>${namedStyles()}</office:styles><office:automatic-styles><style:page-layout style:name="Dircab_A4"><style:page-layout-properties fo:page-width="${PAGE.widthMm}mm" fo:page-height="${PAGE.heightMm}mm" style:print-orientation="portrait" fo:margin-top="${PAGE.marginTopMm}mm" fo:margin-bottom="${PAGE.marginBottomMm}mm" fo:margin-left="${PAGE.marginSideMm}mm" fo:margin-right="${PAGE.marginSideMm}mm"/></style:page-layout></office:automatic-styles><office:master-styles><style:master-page style:name="Standard" style:page-layout-name="Dircab_A4"/></office:master-styles></office:document-styles>`;
+function stylesXml(pageNumbers: boolean): string {
+  const footer = pageNumbers
+    ? `<style:footer><text:p text:style-name="Dircab_Footer">Page <text:page-number text:select-page="current">1</text:page-number> / <text:page-count>1</text:page-count></text:p></style:footer>`
+    : '';
+  return `<?xml version="1.0" encoding="UTF-8"?><office:document-styles ${NS}>${FONT_DECLS}<office:styles><style:default-style style:family="paragraph"><style:text-properties style:font-name="Arial" fo:font-size="${FONT_SIZES.body}pt" fo:language="fr" fo:country="FR"/></style:default-style>${namedStyles()}<style:style style:name="Dircab_Footer" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/><style:text-properties style:font-name="Arial" fo:font-size="${FONT_SIZES.small}pt"/></style:style></office:styles><office:automatic-styles><style:page-layout style:name="Dircab_A4"><style:page-layout-properties fo:page-width="${PAGE.widthMm}mm" fo:page-height="${PAGE.heightMm}mm" style:print-orientation="portrait" fo:margin-top="${PAGE.marginTopMm}mm" fo:margin-bottom="${PAGE.marginBottomMm}mm" fo:margin-left="${PAGE.marginSideMm}mm" fo:margin-right="${PAGE.marginSideMm}mm"/><style:footer-style><style:header-footer-properties fo:min-height="0mm" fo:margin-top="4mm"/></style:footer-style></style:page-layout></office:automatic-styles><office:master-styles><style:master-page style:name="Standard" style:page-layout-name="Dircab_A4">${footer}</style:master-page></office:master-styles></office:document-styles>`;
 }
 
 /** Collects the automatic styles content.xml needs: one per distinct paragraph or text look. */
@@ -103,11 +108,21 @@ class AutomaticStyles {
     );
   }
 
+  column(widthMm: number): string {
+    const width = `${widthMm.toFixed(1)}mm`;
+    return this.named(
+      'C',
+      `c|${width}`,
+      (name) =>
+        `<style:style style:name="${name}" style:family="table-column"><style:table-column-properties style:column-width="${width}"/></style:style>`,
+    );
+  }
+
   toXml(): string {
     const lists =
       '<text:list-style style:name="L_bullet"><text:list-level-style-bullet text:level="1" text:bullet-char="•"><style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="listtab" text:list-tab-stop-position="10mm" fo:text-indent="-5mm" fo:margin-left="10mm"/></style:list-level-properties></text:list-level-style-bullet></text:list-style>' +
       '<text:list-style style:name="L_number"><text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1"><style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="listtab" text:list-tab-stop-position="10mm" fo:text-indent="-5mm" fo:margin-left="10mm"/></style:list-level-properties></text:list-level-style-number></text:list-style>' +
-      '<style:style style:name="Tbl" style:family="table"><style:table-properties style:width="166mm" table:align="margins"/></style:style>' +
+      `<style:style style:name="Tbl" style:family="table"><style:table-properties style:width="${CONTENT_WIDTH_MM}mm" table:align="margins"/></style:style>` +
       '<style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:padding="1mm" fo:border="0.5pt solid #808080"/></style:style>';
     return `<office:automatic-styles>${lists}${this.xml.join('')}</office:automatic-styles>`;
   }
@@ -150,7 +165,10 @@ function contentXml(flow: TFlow): string {
             `<table:table-row>${block.columns.map((_, i) => cell(row[i] ?? '', false)).join('')}</table:table-row>`,
         )
         .join('');
-      return `<table:table table:style-name="Tbl"><table:table-column table:number-columns-repeated="${Math.max(1, block.columns.length)}"/>${head}${rows}</table:table>`;
+      const cols = columnFractions(block.columns.length, block.widths)
+        .map((f) => `<table:table-column table:style-name="${styles.column(f * CONTENT_WIDTH_MM)}"/>`)
+        .join('');
+      return `<table:table table:style-name="Tbl">${cols}${head}${rows}</table:table>`;
     })
     .join('');
   return `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${NS}>${FONT_DECLS}${styles.toXml()}<office:body><office:text>${body}</office:text></office:body></office:document-content>`;
@@ -171,7 +189,7 @@ export async function writeOdt(flow: TFlow, now: Date = new Date()): Promise<Buf
     mimetype: [strToU8(MIME), { level: 0 }],
     'META-INF/manifest.xml': strToU8(MANIFEST),
     'content.xml': strToU8(contentXml(flow)),
-    'styles.xml': strToU8(stylesXml()),
+    'styles.xml': strToU8(stylesXml(flow.pageNumbers === true)),
     'meta.xml': strToU8(metaXml(flow, now)),
   });
   return Buffer.from(zipped);

@@ -1,6 +1,14 @@
 import PDFDocument from 'pdfkit';
 import type { TRun } from './html-subset';
-import { BOLD_STYLES, FONT_SIZES, PAGE, SPACE_AFTER_MM, type TFlow, type TFlowParagraph } from './layout';
+import {
+  BOLD_STYLES,
+  columnFractions,
+  FONT_SIZES,
+  PAGE,
+  SPACE_AFTER_MM,
+  type TFlow,
+  type TFlowParagraph,
+} from './layout';
 
 const mm = (value: number) => (value * 72) / 25.4;
 const LEFT = mm(PAGE.marginSideMm);
@@ -82,15 +90,17 @@ function ensureRoom(doc: PDFKit.PDFDocument, height: number) {
   }
 }
 
-function writeTable(doc: PDFKit.PDFDocument, columns: string[], rows: string[][]) {
-  const n = Math.max(1, columns.length);
-  const colWidth = CONTENT_WIDTH / n;
+function writeTable(doc: PDFKit.PDFDocument, columns: string[], rows: string[][], widths?: number[]) {
+  const colWidths = columnFractions(columns.length, widths).map((f) => f * CONTENT_WIDTH);
+  const colX = colWidths.map((_, i) => LEFT + colWidths.slice(0, i).reduce((a, b) => a + b, 0));
   const pad = mm(1.2);
   const size = FONT_SIZES.small;
   const drawRow = (cells: string[], header: boolean) => {
     doc.font(header ? 'Helvetica-Bold' : 'Helvetica').fontSize(size);
     const texts = columns.map((_, i) => printableInHelvetica(cells[i] ?? ''));
-    const height = Math.max(...texts.map((t) => doc.heightOfString(t || ' ', { width: colWidth - 2 * pad }))) + 2 * pad;
+    const height =
+      Math.max(...texts.map((t, i) => doc.heightOfString(t || ' ', { width: (colWidths[i] ?? 0) - 2 * pad }))) +
+      2 * pad;
     if (doc.y + height > BOTTOM) {
       doc.addPage();
       doc.y = TOP;
@@ -99,9 +109,10 @@ function writeTable(doc: PDFKit.PDFDocument, columns: string[], rows: string[][]
     }
     const y = doc.y;
     texts.forEach((text, i) => {
-      const x = LEFT + i * colWidth;
-      doc.rect(x, y, colWidth, height).lineWidth(0.5).strokeColor('#808080').stroke();
-      doc.fillColor('black').text(text, x + pad, y + pad, { width: colWidth - 2 * pad });
+      const x = colX[i] ?? LEFT;
+      const width = colWidths[i] ?? 0;
+      doc.rect(x, y, width, height).lineWidth(0.5).strokeColor('#808080').stroke();
+      doc.fillColor('black').text(text, x + pad, y + pad, { width: width - 2 * pad });
     });
     doc.x = LEFT;
     doc.y = y + height;
@@ -109,6 +120,27 @@ function writeTable(doc: PDFKit.PDFDocument, columns: string[], rows: string[][]
   drawRow(columns, true);
   for (const row of rows) drawRow(row, false);
   doc.y += mm(SPACE_AFTER_MM);
+}
+
+/** "Page 2 / 5" centred in the bottom margin of every buffered page. */
+function numberPages(doc: PDFKit.PDFDocument) {
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    // Writing inside the margin would make pdfkit open a new page: lift the margin meanwhile.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font('Helvetica')
+      .fontSize(FONT_SIZES.small)
+      .fillColor('black')
+      .text(`Page ${i - start + 1} / ${count}`, LEFT, mm(PAGE.heightMm - PAGE.marginBottomMm / 2) - 4, {
+        width: CONTENT_WIDTH,
+        align: 'center',
+        lineBreak: false,
+      });
+    doc.page.margins.bottom = bottom;
+  }
 }
 
 /** Writes the flow as a PDF (A4, the shared margins), with PDF's standard Helvetica. */
@@ -119,7 +151,8 @@ export function writePdf(flow: TFlow): Promise<Buffer> {
       margins: { top: TOP, bottom: mm(PAGE.marginBottomMm), left: LEFT, right: LEFT },
       info: { Title: printableInHelvetica(flow.title), Creator: 'Dircab' },
       lang: 'fr-FR',
-      bufferPages: false,
+      // Buffered, so that page numbers can be written once the page count is known.
+      bufferPages: flow.pageNumbers === true,
     });
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -158,10 +191,11 @@ export function writePdf(flow: TFlow): Promise<Buffer> {
           });
           doc.y += mm(SPACE_AFTER_MM);
         } else {
-          writeTable(doc, block.columns, block.rows);
+          writeTable(doc, block.columns, block.rows, block.widths);
         }
         doc.x = LEFT;
       }
+      if (flow.pageNumbers) numberPages(doc);
       doc.end();
     } catch (error) {
       reject(error);

@@ -149,7 +149,44 @@ describe('documents', () => {
     );
     const pages = pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;
     expect(pages).toBeGreaterThan(1);
-    expect(extractPdfText(pdf)).toContain('2026-A-000120');
+    const text = extractPdfText(pdf);
+    expect(text).toContain('2026-A-000120');
+    // Numbered pages, the header row again on each.
+    expect(text).toContain(`Page 1 / ${pages}`);
+    expect(text).toContain(`Page ${pages} / ${pages}`);
+    expect(text.match(/Numéro/g)?.length).toBe(pages);
+  });
+
+  it('gives columns their relative widths', async () => {
+    const doc: TDocument = {
+      title: 'T',
+      blocks: [{ kind: 'table', columns: ['a', 'b'], rows: [['1', '2']], widths: [1, 3] }],
+    };
+    const docx = xmlEntry(await renderDocument(doc, 'docx'), 'word/document.xml');
+    const grid = [...docx.matchAll(/<w:gridCol w:w="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(grid).toHaveLength(2);
+    expect(Math.round((grid[1] ?? 0) / (grid[0] ?? 1))).toBe(3);
+    const odt = xmlEntry(await renderDocument(doc, 'odt'), 'content.xml');
+    expect(odt).toContain('style:column-width="41.5mm"');
+    expect(odt).toContain('style:column-width="124.5mm"');
+    // Widths that do not fit the columns are ignored, not an error.
+    const odd = await renderDocument(
+      { ...doc, blocks: [{ kind: 'table', columns: ['a'], rows: [], widths: [0, -1] }] },
+      'pdf',
+    );
+    expect(extractPdfText(odd)).toContain('a');
+  });
+
+  it('numbers the pages of documents in every format, not those of letters', async () => {
+    const docx = await renderDocument(register, 'docx');
+    const footer = Object.entries(unzipSync(new Uint8Array(docx))).find(([name]) => name.startsWith('word/footer'));
+    expect(footer && strFromU8(footer[1])).toMatch(/PAGE.*NUMPAGES/s);
+    expect(xmlEntry(await renderDocument(register, 'odt'), 'styles.xml')).toContain('<text:page-number');
+    expect(extractPdfText(await renderDocument(register, 'pdf'))).toContain('Page 1 / 1');
+    const letterDocx = Object.keys(unzipSync(new Uint8Array(await renderLetter(letter, 'docx'))));
+    expect(letterDocx.some((name) => name.startsWith('word/footer'))).toBe(false);
+    expect(xmlEntry(await renderLetter(letter, 'odt'), 'styles.xml')).not.toContain('<text:page-number');
+    expect(extractPdfText(await renderLetter(letter, 'pdf'))).not.toContain('Page 1');
   });
 
   it.runIf(hasLibreOffice)(
@@ -159,7 +196,10 @@ describe('documents', () => {
         const pdf = await convertWithLibreOffice(await renderDocument(register, format), format);
         expect(pdf?.subarray(0, 5).toString(), format).toBe('%PDF-');
         const text = await pdfToText(pdf as Buffer);
-        if (text !== null) expect(oneLine(text), format).toContain('2026-A-000002');
+        if (text !== null) {
+          expect(oneLine(text), format).toContain('2026-A-000002');
+          expect(oneLine(text), format).toContain('Page 1 / 1');
+        }
       }
     },
     120_000,

@@ -19,6 +19,7 @@ export const DOCUMENT_MEDIA_TYPES: Record<TDocumentFormat, string> = {
 /** Text from a form or the directory may hold control characters XML cannot carry. */
 function cleanFlow(flow: TFlow): TFlow {
   return {
+    ...flow,
     title: printable(flow.title),
     blocks: flow.blocks.map((b) => {
       if (b.kind === 'paragraph') return { ...b, runs: b.runs.map((r) => ({ ...r, text: printable(r.text) })) };
