@@ -107,11 +107,13 @@ export const ZGatewayTokenCreated = ZGatewayToken.extend({
 export const ZPublicRequestParams = z.strictObject({ orgSlug: z.string().trim().min(1).max(100) });
 export const ZPublicRequest = z.strictObject({
   name: ZFormText(200),
+  // A form's empty field arrives as '': no address, not a bad one.
   email: z
     .email({ message: 'L’adresse électronique est invalide.' })
     .max(254)
     .transform((s) => s.toLowerCase())
-    .optional(),
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   phone: z.string().trim().max(40).optional(),
   address: z.string().trim().max(500).optional(),
   subject: ZFormText(300),

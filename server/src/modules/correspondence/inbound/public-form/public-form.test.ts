@@ -89,6 +89,11 @@ describe('the public web form', () => {
     expect(list.json().data.map((i: { id: string }) => i.id)).toContain(item?.id);
   });
 
+  it('takes an empty e-mail field as no address', async () => {
+    const res = await send(request({ email: '', name: 'Sans Courriel' }));
+    expect(res.statusCode, res.body).toBe(202);
+  });
+
   it('answers a filled honeypot as it answers a person, and registers nothing', async () => {
     const before = {
       items: await countRows(t.app, 'correspondence_items'),
