@@ -234,6 +234,9 @@ export const ZEventQuery = ZPageQuery.extend({
 });
 export type TEventQuery = z.infer<typeof ZEventQuery>;
 
+/** The weekly public agenda: seven days from `from`, as a document. */
+export const ZWeeklyAgendaQuery = z.strictObject({ from: ZDay, format: z.enum(['pdf', 'docx', 'odt']).default('pdf') });
+
 export const ZConflictQuery = z.strictObject({ officialId: ZUuid, from: ZDay, to: ZDay });
 export type TConflictQuery = z.infer<typeof ZConflictQuery>;
 

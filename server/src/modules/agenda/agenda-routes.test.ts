@@ -88,4 +88,17 @@ describe('agenda route walk', () => {
     }
     expect(await countRows(t.app, 'audit_log')).toBe(before);
   });
+
+  it('documents its routes in the OpenAPI contract', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(Object.keys(res.json().paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/events',
+        '/api/v1/invitations',
+        '/api/v1/calendars',
+        '/api/v1/events/{id}/brief',
+      ]),
+    );
+  });
 });

@@ -11,9 +11,11 @@ import {
   ZMoveEvent,
   ZOccurrenceQuery,
   ZUpdateEvent,
+  ZWeeklyAgendaQuery,
 } from '@dircab/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { DOCUMENT_MEDIA_TYPES, renderDocument } from '../../platform/documents/render-letter';
 import { problems } from '../../platform/errors/problem';
 import { actorOf } from '../../platform/http/context';
 import { access } from '../../platform/policy/access';
@@ -28,6 +30,7 @@ import { occurrenceOfRow, presentOccurrence } from './present-event';
 import { findConflictList } from './queries/event-conflict-list';
 import { findEventRow } from './queries/event-rows';
 import { findEvents } from './queries/find-events';
+import { weeklyAgenda } from './queries/weekly-agenda';
 
 const tags = ['agenda'];
 
@@ -90,6 +93,29 @@ export function registerEventRoutes(app: FastifyInstance) {
       },
     },
     async (request) => findConflictList(db, actorOf(request), request.query, await agendaContextOf(request)),
+  );
+
+  r.get(
+    '/api/v1/events/weekly-agenda',
+    {
+      config: { access: read },
+      schema: {
+        tags,
+        summary: 'Agenda public de la semaine (sept jours depuis « from ») en PDF, DOCX ou ODT',
+        querystring: ZWeeklyAgendaQuery,
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const context = await agendaContextOf(request);
+      const org = request.session?.memberships.find((m) => m.organisation.id === actor.orgId)?.organisation;
+      const doc = await weeklyAgenda(db, actor, request.query.from, context, org?.name ?? '');
+      const format = request.query.format;
+      return reply
+        .type(DOCUMENT_MEDIA_TYPES[format])
+        .header('content-disposition', `attachment; filename="agenda-${request.query.from}.${format}"`)
+        .send(await renderDocument(doc, format));
+    },
   );
 
   const settings = access.roles('agenda.settings', AGENDA_ROLES.settings);

@@ -1,5 +1,6 @@
 import { ROLES, type TEvent, type TRole } from '@dircab/contracts';
 import { sql } from 'drizzle-orm';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   as,
@@ -372,20 +373,70 @@ describe('events', () => {
     expect((await api('secretariat').get(`/api/v1/events/${event.id}`)).statusCode).toBe(404);
   });
 
-  it('reads an official’s week through the (org, official, start) index', async () => {
-    // A planner that may use the index does: with sequential scans priced out, the plan names
-    // it. The statement is the list's own (officials filter, period bounded back by 31 days).
-    const { db } = t.app.ctx;
-    await db.transaction(async (tx) => {
-      await tx.execute(sql`set local enable_seqscan = off`);
-      const plan = await queryRows<Record<string, string>>(
-        tx,
-        sql`explain select event_id from agenda_event_officials eo where eo.org_id = ${org.orgId}
-          and eo.official_id = any(array[${deputyId}::uuid])
-          and ((not eo.recurring and eo.starts_at >= '2026-11-23'::timestamptz - interval '31 days'
-                and eo.starts_at < '2026-11-30' and eo.ends_at > '2026-11-23') or (eo.recurring and eo.starts_at < '2026-11-30'))`,
-      );
-      expect(plan.map((r) => Object.values(r)[0]).join('\n')).toMatch(/agenda_event_officials_(week|series)_idx/);
-    });
+  it('prints the week’s public events as a document, never the internal or private ones', async () => {
+    await create(
+      meeting({ title: 'Fête des associations', start: '2026-11-28T09:00:00+11:00', end: '2026-11-28T12:00:00+11:00' }),
+    );
+    await create(
+      meeting({
+        title: 'Point budgétaire confidentiel',
+        visibility: 'internal',
+        start: '2026-11-27T09:00:00+11:00',
+        end: '2026-11-27T10:00:00+11:00',
+      }),
+    );
+    const docx = await api('communication').get('/api/v1/events/weekly-agenda?from=2026-11-23&format=docx');
+    expect(docx.statusCode, docx.body.slice(0, 200)).toBe(200);
+    expect(docx.headers['content-type']).toMatch(/wordprocessingml/);
+    const xml = strFromU8(unzipSync(new Uint8Array(docx.rawPayload))['word/document.xml'] as Uint8Array);
+    expect(xml).toContain('Agenda de la semaine');
+    expect(xml).toContain('Fête des associations');
+    expect(xml).toContain('18:00');
+    expect(xml).not.toContain('Point budgétaire');
+    expect(xml).not.toContain('médical');
+    const pdf = await api('communication').get('/api/v1/events/weekly-agenda?from=2026-11-23');
+    expect(pdf.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
+    expect((await api('communication').get('/api/v1/events/weekly-agenda')).statusCode).toBe(400);
+    expect((await api('group_staff').get('/api/v1/events/weekly-agenda?from=2026-11-23')).statusCode).toBe(403);
   });
+
+  it('reads an official’s week through the (org, official, start) index, whatever the years behind it', async () => {
+    const { db } = t.app.ctx;
+    // Five thousand past meetings on the deputy's agenda, an hour apart (before any period read here).
+    await db.execute(sql`insert into agenda_events (id, org_id, title, kind, visibility, starts_at, ends_at, time_zone)
+      select gen_random_uuid(), ${org.orgId}, 'Ancien rendez-vous ' || g, 'meeting', 'internal',
+        timestamptz '2026-09-01' - make_interval(hours => g), timestamptz '2026-09-01' - make_interval(hours => g) + interval '1 hour',
+        'Pacific/Noumea'
+      from generate_series(1, 5000) g`);
+    await db.execute(sql`insert into agenda_event_officials (org_id, event_id, official_id, starts_at, ends_at, recurring)
+      select org_id, id, ${deputyId}::uuid, starts_at, ends_at, false from agenda_events where title like 'Ancien rendez-vous %'`);
+    await db.execute(sql`analyze agenda_event_officials`);
+    // The list's own condition (find-events.ts): the period, bounded back by the longest event.
+    const plan = await queryRows<{ 'QUERY PLAN': unknown }>(
+      db,
+      sql`explain (analyze, format json) select event_id from agenda_event_officials eo where eo.org_id = ${org.orgId}
+        and eo.official_id = any(array[${deputyId}::uuid])
+        and ((not eo.recurring and eo.starts_at >= timestamptz '2026-11-23' - interval '31 days'
+              and eo.starts_at < '2026-11-30' and eo.ends_at > '2026-11-23') or (eo.recurring and eo.starts_at < '2026-11-30'))`,
+    );
+    const raw = plan[0]?.['QUERY PLAN'];
+    const nodes: Record<string, unknown>[] = [];
+    const walk = (n: Record<string, unknown>) => {
+      nodes.push(n);
+      for (const child of (n.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
+    };
+    walk(((typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: Record<string, unknown> }[])[0]?.Plan ?? {});
+    const read = nodes
+      .filter(
+        (n) =>
+          n['Relation Name'] === 'agenda_event_officials' ||
+          String(n['Index Name'] ?? '').startsWith('agenda_event_officials'),
+      )
+      .reduce((sum, n) => sum + Number(n['Actual Rows'] ?? 0) + Number(n['Rows Removed by Filter'] ?? 0), 0);
+    expect(nodes.some((n) => String(n['Index Name'] ?? '').startsWith('agenda_event_officials_'))).toBe(true);
+    // The week's few rows, not the 5,000 behind them.
+    expect(read).toBeLessThan(200);
+    const week = await api('secretariat').get(`/api/v1/events?from=2026-11-23&to=2026-11-29&officialIds=${deputyId}`);
+    expect(week.json().data.some((e: { title: string }) => e.title.startsWith('Ancien'))).toBe(false);
+  }, 120_000);
 });
