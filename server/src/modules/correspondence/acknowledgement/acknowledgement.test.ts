@@ -168,6 +168,10 @@ describe('acknowledgement of an email request (CRPA L.112-3, R.112-5)', () => {
 
   it('sends it by email, the letter attached as PDF, through a mail.send job, and records it', async () => {
     const item = await register();
+    // Registered from an email: the acknowledgement answers that message.
+    await t.app.ctx.db.execute(
+      sql`insert into correspondence_email_messages (org_id, message_id, item_id) values (${org.orgId}, 'demande-123@example.nc', ${item.id})`,
+    );
     const res = await api('secretariat').post(`/api/v1/correspondence/${item.id}/acknowledgement/send`, {});
     expect(res.statusCode, res.body).toBe(201);
     const ack = res.json();
@@ -190,6 +194,7 @@ describe('acknowledgement of an email request (CRPA L.112-3, R.112-5)', () => {
     expect(mail?.to && 'text' in mail.to ? mail.to.text : '').toContain('armelle.tein@example.nc');
     expect(mail?.text).toContain('reçue le 23 septembre 2026');
     expect(mail?.text).toContain('Secrétariat du cabinet de la Maire');
+    expect(mail?.inReplyTo).toBe('<demande-123@example.nc>');
     expect(mail?.text).toContain('23 novembre 2026');
     expect(mail?.html).toContain('<strong>23 novembre 2026</strong>');
     const attachment = mail?.attachments[0];

@@ -10,6 +10,7 @@ import { findItem } from '../../queries/find-correspondence';
 import { acknowledgementPolicy } from '../acknowledgement.policy';
 import { correspondenceAcknowledgements } from '../acknowledgement.schema';
 import { type AckOrganisation, buildAcknowledgement } from '../build-acknowledgement';
+import { originalMessageId } from '../queries/original-message-id';
 
 /** Channels where the writer is answered by email (CRPA L.112-11: an electronic acknowledgement). */
 const DIGITAL_CHANNELS: readonly string[] = ['email', 'web_form', 'social'];
@@ -62,11 +63,13 @@ export async function sendAcknowledgement(
       );
     }
     const pdf = await renderLetter(ack.letter, 'pdf');
+    const inReplyTo = await originalMessageId(tx, actor.orgId, item.id);
     emailJobId = await enqueueMail(tx, actor.orgId, {
       to: recipient,
       subject: ack.email.subject,
       text: ack.email.text,
       html: ack.email.html,
+      ...(inReplyTo ? { inReplyTo } : {}),
       attachments: [
         {
           filename: acknowledgementFilename(item.registrationNumber, 'pdf'),
