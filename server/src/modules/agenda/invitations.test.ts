@@ -294,4 +294,43 @@ describe('invitations', () => {
     expect((await foreign.post(`/api/v1/events/${eventId}/brief/validate`)).statusCode).toBe(404);
     expect((await foreign.get(`/api/v1/events/${eventId}/brief/assembled`)).statusCode).toBe(404);
   });
+
+  it('follows the directory: a merge moves attendees and organisers, the export shows them, an erasure removes them', async () => {
+    const person = async (lastName: string) => {
+      const res = await api('chief_of_staff').post('/api/v1/contacts', { kind: 'person', firstName: 'Jean', lastName });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const duplicate = await person('Poédi');
+    const kept = await person('Poedi');
+    const event = await api('secretariat').post('/api/v1/events', {
+      title: 'Rencontre avec un administré',
+      start: '2026-12-15T09:00:00+11:00',
+      end: '2026-12-15T09:30:00+11:00',
+      officialIds: [deputyId],
+      kind: 'meeting',
+      visibility: 'internal',
+      attendees: { contactIds: [duplicate] },
+    });
+    expect(event.statusCode, event.body).toBe(201);
+    const inv = await invite({ organiserContactId: duplicate, title: 'Mariage coutumier' });
+    const merged = await api('chief_of_staff').post(`/api/v1/contacts/${kept}/merge`, { duplicateId: duplicate });
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect((await api('secretariat').get(`/api/v1/events/${event.json().id}`)).json().attendees.contactIds).toEqual([
+      kept,
+    ]);
+    expect((await api('secretariat').get(`/api/v1/invitations/${inv.id}`)).json().organiserContactId).toBe(kept);
+    const exported = await api('chief_of_staff').get(`/api/v1/contacts/${kept}/export`);
+    expect(exported.statusCode, exported.body).toBe(200);
+    expect(JSON.stringify(exported.json())).toContain('Rencontre avec un administré');
+    const erased = await api('chief_of_staff').post(`/api/v1/contacts/${kept}/erase`, {
+      reason: 'Demande écrite du 20 novembre',
+    });
+    expect(erased.statusCode, erased.body).toBeLessThan(300);
+    expect((await api('secretariat').get(`/api/v1/events/${event.json().id}`)).json().attendees.contactIds).toEqual([]);
+    expect((await api('secretariat').get(`/api/v1/invitations/${inv.id}`)).json()).toMatchObject({
+      organiserContactId: null,
+      organiserName: 'Contact anonymisé',
+    });
+  });
 });
