@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { convertWithLibreOffice, hasLibreOffice, pdfToText } from '../../../test/libreoffice';
 import type { TDocument } from './document';
 import { extractPdfText } from './extract-pdf-text';
+import { printable } from './html-subset';
 import type { TLetter } from './letter';
 import { DOCUMENT_MEDIA_TYPES, renderDocument, renderLetter } from './render-letter';
 
@@ -90,6 +92,29 @@ describe('letters', () => {
     const pdf = await renderLetter({ ...letter, subject: 'Demande\u202f: ligne ⅓ et ☃' }, 'pdf');
     expect(oneLine(extractPdfText(pdf))).toContain('Objet : Demande : ligne ? et ?');
   });
+
+  it('prints any text in any format without failing, control characters dropped', async () => {
+    const text = fc.string({ unit: 'binary', maxLength: 80 });
+    await fc.assert(
+      fc.asyncProperty(text, text, text, async (name, subject, body) => {
+        const any: TLetter = {
+          ...letter,
+          recipient: { name, addressLines: [body] },
+          subject,
+          bodyHtml: `<p>${body}</p>${body}`,
+        };
+        for (const format of ['docx', 'odt', 'pdf'] as const) {
+          const file = await renderLetter(any, format);
+          expect(file.length).toBeGreaterThan(0);
+          if (format === 'odt') {
+            const content = xmlEntry(file, 'content.xml');
+            expect(printable(content)).toBe(content);
+          }
+        }
+      }),
+      { numRuns: 15 },
+    );
+  }, 60_000);
 
   it.runIf(hasLibreOffice)(
     'opens in LibreOffice: the DOCX and the ODT convert to a PDF holding the subject',
