@@ -212,6 +212,15 @@ describe('the mail gateway', () => {
     expect(again.json()).toMatchObject({ itemId, duplicate: true });
   });
 
+  it('registers a message delivered twice at the same moment once (concurrent on PostgreSQL)', async () => {
+    const raw = HTML_ONLY.toString('latin1').replace('CAH7-html-only-0042', 'gateway-concurrent');
+    const before = await countRows(t.app, 'correspondence_items');
+    const answers = await Promise.all([deliver(token, raw), deliver(token, raw), deliver(token, raw)]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 200, 201]);
+    expect(new Set(answers.map((a) => a.json().itemId)).size).toBe(1);
+    expect(await countRows(t.app, 'correspondence_items')).toBe(before + 1);
+  });
+
   it('answers 401 without a token or with a wrong one, 400 for what is not a message, 415 for JSON, writing nothing', async () => {
     const before = await countRows(t.app, 'correspondence_items');
     const none = await deliver(null, HTML_ONLY);
