@@ -119,14 +119,17 @@ export function InboxPage() {
           >
             {t('correspondence.shortcuts.open')}
           </Button>
-          <Button
-            component={Link}
-            to={SIGNATURE_BOOK_PATH}
-            variant="default"
-            leftSection={<IconSignature size={18} aria-hidden />}
-          >
-            {t('correspondence.signatureBook.title')}
-          </Button>
+          {/* The mayor, or whoever signs by delegation (the server counts their letters to sign). */}
+          {(me.role === 'executive' || (queues.data?.to_sign ?? 0) > 0) && (
+            <Button
+              component={Link}
+              to={SIGNATURE_BOOK_PATH}
+              variant="default"
+              leftSection={<IconSignature size={18} aria-hidden />}
+            >
+              {t('correspondence.signatureBook.title')}
+            </Button>
+          )}
           {canRegister(me.role) && (
             <Button component={Link} to={NEW_ITEM_PATH} leftSection={<IconPlus size={18} aria-hidden />}>
               {t('correspondence.register.title')}
