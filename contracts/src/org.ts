@@ -70,6 +70,8 @@ export const ZCreateMember = z.strictObject({
   jobTitle: z.string().trim().max(120).optional(),
   /** The directory service a `services` user works in: they see what is routed to it. */
   serviceId: ZUuid.nullable().optional(),
+  /** Signs outgoing mail by delegation of the executive (délégation de signature). */
+  signsMail: z.boolean().optional(),
   /** When absent, a temporary password is generated and returned once. */
   password: z.string().min(12).max(128).optional(),
 });
@@ -80,6 +82,7 @@ export const ZUpdateMember = z
     role: ZRole.optional(),
     jobTitle: z.string().trim().max(120).nullable().optional(),
     serviceId: ZUuid.nullable().optional(),
+    signsMail: z.boolean().optional(),
     active: z.boolean().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: 'Indiquez au moins un champ à modifier.' });
@@ -92,6 +95,7 @@ export const ZMember = z.object({
   role: ZRole,
   jobTitle: z.string().nullable(),
   serviceId: ZUuid.nullable(),
+  signsMail: z.boolean(),
   active: z.boolean(),
   twoFactorEnabled: z.boolean(),
   createdAt: z.string(),

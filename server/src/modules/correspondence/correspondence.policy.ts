@@ -17,7 +17,7 @@ const READ: readonly TRole[] = [...CABINET_ROLES, 'official', 'services'];
 const REGISTER: readonly TRole[] = CABINET_ROLES;
 /** The register's settings (numbering): the heads of the cabinet and the admin, who keeps settings. */
 const MANAGE: readonly TRole[] = ['executive', 'chief_of_staff', 'admin'];
-/** Who signs outgoing letters (signature book). Delegations of signature are not modelled yet. */
+/** Who signs outgoing letters (signature book): the executive, and members with a delegation (`signsMail`). */
 const SIGN: readonly TRole[] = ['executive'];
 
 export const CORRESPONDENCE_ROLES = { read: READ, register: REGISTER, manage: MANAGE, sign: SIGN } as const;
@@ -29,6 +29,13 @@ const BY_CONFIDENTIALITY: readonly TRole[] = CABINET_ROLES;
 export interface Viewer extends Actor {
   serviceId: string | null;
   portfolios: readonly string[];
+  /** Signs outgoing mail by delegation of the executive. */
+  signsMail: boolean;
+}
+
+/** The executive signs; so does a member of a reading role the admin gave a delegation of signature. */
+export function signsMail(viewer: Viewer): boolean {
+  return SIGN.includes(viewer.role) || (viewer.signsMail && READ.includes(viewer.role));
 }
 
 export interface CorrespondenceRecord {
@@ -175,7 +182,7 @@ export const correspondencePolicy = definePolicy<
   reply: (_a, i) => incoming(i) && isIn(i.status, ['in_progress', 'reply_drafted']) && works(i.viewer, i),
   submitReview: (_a, i) => incoming(i) && i.status === 'reply_drafted' && works(i.viewer, i),
   review: (_a, i) => i.status === 'in_review' && i.awaitingMyReview,
-  sign: (a, i) => i.status === 'to_sign' && !i.signed && SIGN.includes(a.role),
+  sign: (_a, i) => i.status === 'to_sign' && !i.signed && signsMail(i.viewer),
   send: (_a, i) => i.status === 'to_sign' && i.signed && works(i.viewer, i),
   close: (_a, i) => incoming(i) && (i.status === 'sent' || isIn(i.status, OPEN)) && works(i.viewer, i),
   wait: (_a, i) => incoming(i) && isIn(i.status, ['routed', 'in_progress', 'reply_drafted']) && works(i.viewer, i),

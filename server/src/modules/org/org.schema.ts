@@ -32,6 +32,8 @@ export const memberships = pgTable(
     jobTitle: text('job_title'),
     /** The directory service a `services` user works in: routing to it shows them the item. */
     serviceId: uuid('service_id').references(() => services.id, { onDelete: 'set null' }),
+    /** Signs outgoing mail by delegation of the executive (the executive always may). */
+    signsMail: boolean('signs_mail').notNull().default(false),
     active: boolean('active').notNull().default(true),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),

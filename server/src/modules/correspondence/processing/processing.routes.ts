@@ -67,7 +67,6 @@ export function registerProcessingRoutes(app: FastifyInstance) {
   // Every role that reads correspondence reaches the actions; the policy decides (403/404/409).
   const read = access.roles('correspondence.read', CORRESPONDENCE_ROLES.read);
   const register = access.roles('correspondence.register', CORRESPONDENCE_ROLES.register);
-  const sign = access.roles('correspondence.sign', CORRESPONDENCE_ROLES.sign);
 
   /** An action on one item: the command in a transaction, then the item's page as it now stands. */
   function action<B extends z.ZodType>(
@@ -243,7 +242,7 @@ export function registerProcessingRoutes(app: FastifyInstance) {
   r.get(
     '/api/v1/correspondence/signature-book',
     {
-      config: { access: sign },
+      config: { access: read },
       schema: {
         tags,
         summary: 'Parapheur : les réponses à signer',
@@ -251,6 +250,8 @@ export function registerProcessingRoutes(app: FastifyInstance) {
         response: { 200: ZCorrespondencePage },
       },
     },
+    // Whoever may read the register follows what waits for signature; only the executive and
+    // the delegates of signature find `policies.sign` true there.
     async (request) =>
       findItems(db, actorOf(request), { ...request.query, queue: 'to_sign' }, organisationOf(request).timeZone),
   );
@@ -258,7 +259,7 @@ export function registerProcessingRoutes(app: FastifyInstance) {
   r.post(
     '/api/v1/correspondence/sign-batch',
     {
-      config: { access: sign },
+      config: { access: read },
       schema: {
         tags,
         summary: 'Signer ou renvoyer plusieurs réponses',
@@ -266,6 +267,7 @@ export function registerProcessingRoutes(app: FastifyInstance) {
         response: { 200: ZSignBatchResult },
       },
     },
+    // Each item is refused on its own (403 detail) to whoever may not sign.
     async (request) => signBatch(db, actorOf(request), request.body),
   );
 

@@ -595,11 +595,13 @@ describe('permissions and visibility', () => {
     expect(
       (await api('chief_of_staff').post(`/api/v1/correspondence/${item.id}/sign`, { decision: 'approve' })).statusCode,
     ).toBe(403);
-    expect((await api('advisor').get('/api/v1/correspondence/signature-book')).statusCode).toBe(403);
-    expect(
-      (await api('advisor').post('/api/v1/correspondence/sign-batch', { ids: [item.id], decision: 'approve' }))
-        .statusCode,
-    ).toBe(403);
+    const book = (await api('advisor').get('/api/v1/correspondence/signature-book')).json();
+    expect(book.data.find((x: { id: string }) => x.id === item.id).policies.sign).toBe(false);
+    const batch = await api('advisor').post('/api/v1/correspondence/sign-batch', {
+      ids: [item.id],
+      decision: 'approve',
+    });
+    expect(batch.json().results[0]).toMatchObject({ ok: false, detail: 'Votre rôle ne permet pas cette action.' });
     for (const role of ['group_staff', 'admin'] as const) {
       for (const [method, path, body] of [
         ['get', `/${item.id}`, undefined],
@@ -697,6 +699,35 @@ describe('signature book', () => {
       sql`select count(*)::int as n from audit_log where action = 'correspondence.sign' and record_id::text = any(${`{${ids.join(',')}}`}::text[])`,
     );
     expect(audits[0]?.n).toBe(3);
+  });
+
+  it('a member the admin gives a delegation of signature signs; without it, 403', async () => {
+    const item = await register();
+    await toSigned(item.id);
+    const before = (await api('cabinet_head').get('/api/v1/correspondence/signature-book')).json();
+    expect(before.data.find((x: { id: string }) => x.id === item.id).policies.sign).toBe(false);
+    const delegated = await api('admin').patch(`/api/v1/members/${org.users.cabinet_head.id}`, { signsMail: true });
+    expect(delegated.json().signsMail).toBe(true);
+    const book = (await api('cabinet_head').get('/api/v1/correspondence/signature-book')).json();
+    expect(book.data.map((x: { id: string }) => x.id)).toContain(item.id);
+    expect(book.data.find((x: { id: string }) => x.id === item.id).policies.sign).toBe(true);
+    const signed = await api('cabinet_head').post(`/api/v1/correspondence/${item.id}/sign`, { decision: 'approve' });
+    expect(signed.statusCode, signed.body).toBe(200);
+    expect(signed.json().reply.approvals.find((a: { kind: string }) => a.kind === 'signature')).toMatchObject({
+      userId: org.users.cabinet_head.id,
+      decision: 'approve',
+    });
+    await api('admin').patch(`/api/v1/members/${org.users.cabinet_head.id}`, { signsMail: false });
+    const next = await register();
+    await toSigned(next.id);
+    expect(
+      (await api('cabinet_head').post(`/api/v1/correspondence/${next.id}/sign`, { decision: 'approve' })).statusCode,
+    ).toBe(403);
+    const refused = await api('cabinet_head').post('/api/v1/correspondence/sign-batch', {
+      ids: [next.id],
+      decision: 'approve',
+    });
+    expect(refused.json().results).toEqual([{ id: next.id, ok: false, status: null, detail: expect.any(String) }]);
   });
 
   it('returns a reply from the book to its drafter with the comment', async () => {

@@ -7,18 +7,17 @@ import type { Viewer } from '../correspondence.policy';
 
 /**
  * The actor with what the correspondence rules read beyond the session: the service of a
- * services user, the portfolios of an official (their official record linked to the user).
+ * services user, the portfolios of an official (their official record linked to the user),
+ * a delegation of signature.
  */
 export async function findViewer(db: Queryable, actor: Actor): Promise<Viewer> {
-  let serviceId: string | null = null;
   let portfolios: string[] = [];
-  if (actor.role === 'services') {
-    const [m] = await db
-      .select({ serviceId: memberships.serviceId })
-      .from(memberships)
-      .where(and(eq(memberships.orgId, actor.orgId), eq(memberships.userId, actor.userId)));
-    serviceId = m?.serviceId ?? null;
-  }
+  const [m] = await db
+    .select({ serviceId: memberships.serviceId, signsMail: memberships.signsMail })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, actor.orgId), eq(memberships.userId, actor.userId)));
+  // Only a services user's service opens items to them (another role's is ignored).
+  const serviceId = actor.role === 'services' ? (m?.serviceId ?? null) : null;
   if (actor.role === 'official') {
     const rows = await db
       .select({ portfolios: officials.portfolios })
@@ -26,5 +25,5 @@ export async function findViewer(db: Queryable, actor: Actor): Promise<Viewer> {
       .where(and(eq(officials.orgId, actor.orgId), eq(officials.userId, actor.userId)));
     portfolios = rows.flatMap((r) => r.portfolios);
   }
-  return { ...actor, serviceId, portfolios };
+  return { ...actor, serviceId, portfolios, signsMail: m?.signsMail ?? false };
 }

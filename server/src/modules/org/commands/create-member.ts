@@ -59,9 +59,14 @@ export async function createMember(
       password: options.passwordHash ?? (await hashPassword(password)),
     });
   }
-  await tx
-    .insert(memberships)
-    .values({ orgId, userId, role: input.role, jobTitle: input.jobTitle ?? null, serviceId: input.serviceId ?? null });
+  await tx.insert(memberships).values({
+    orgId,
+    userId,
+    role: input.role,
+    jobTitle: input.jobTitle ?? null,
+    serviceId: input.serviceId ?? null,
+    signsMail: input.signsMail ?? false,
+  });
   await recordAudit(
     tx,
     actor,
@@ -76,6 +81,7 @@ export async function createMember(
           role: input.role,
           jobTitle: input.jobTitle ?? null,
           serviceId: input.serviceId ?? null,
+          signsMail: input.signsMail ?? false,
         },
         existingAccount: Boolean(existing),
       },

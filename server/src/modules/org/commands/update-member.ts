@@ -40,7 +40,13 @@ export async function updateMember(tx: Queryable, actor: Actor, userId: string, 
     }
   }
   await checkMemberService(tx, actor.orgId, input.serviceId);
-  const changes = { role: input.role, jobTitle: input.jobTitle, serviceId: input.serviceId, active: input.active };
+  const changes = {
+    role: input.role,
+    jobTitle: input.jobTitle,
+    serviceId: input.serviceId,
+    signsMail: input.signsMail,
+    active: input.active,
+  };
   const summary = diffSummary(member, changes);
   await tx
     .update(memberships)

@@ -14,6 +14,7 @@ const memberColumns = {
   role: memberships.role,
   jobTitle: memberships.jobTitle,
   serviceId: memberships.serviceId,
+  signsMail: memberships.signsMail,
   active: memberships.active,
   twoFactorEnabled: users.twoFactorEnabled,
   createdAt: memberships.createdAt,
@@ -26,6 +27,7 @@ export interface MemberRow {
   role: TRole;
   jobTitle: string | null;
   serviceId: string | null;
+  signsMail: boolean;
   active: boolean;
   twoFactorEnabled: boolean;
   createdAt: Date;

@@ -1,0 +1,1 @@
+ALTER TABLE "memberships" ADD COLUMN "signs_mail" boolean DEFAULT false NOT NULL;
