@@ -18,6 +18,7 @@ function member(userId: string, name: string): TMember {
     role: 'advisor',
     jobTitle: null,
     serviceId: null,
+    signsMail: false,
     active: true,
     twoFactorEnabled: false,
     createdAt: '2026-03-01T00:00:00Z',

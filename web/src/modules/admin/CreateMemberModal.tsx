@@ -1,5 +1,5 @@
-import type { TRole } from '@dircab/contracts';
-import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { rolesFor, type TRole } from '@dircab/contracts';
+import { Alert, Button, Checkbox, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -21,7 +21,14 @@ export function CreateMemberModal({ opened, onClose }: Props) {
   const roles = useRoleOptions();
   const [created, setCreated] = useState<TCreatedMember | null>(null);
   const form = useForm({
-    initialValues: { name: '', email: '', role: 'advisor', jobTitle: '', serviceId: null as string | null },
+    initialValues: {
+      name: '',
+      email: '',
+      role: 'advisor',
+      jobTitle: '',
+      serviceId: null as string | null,
+      signsMail: false,
+    },
     validate: {
       name: (v) => (v.trim().length >= 2 ? null : t('admin.create.nameRequired')),
       email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : t('admin.create.emailInvalid')),
@@ -76,6 +83,7 @@ export function CreateMemberModal({ opened, onClose }: Props) {
               role: v.role as TRole,
               ...(v.jobTitle.trim() ? { jobTitle: v.jobTitle.trim() } : {}),
               ...(v.role === 'services' && v.serviceId ? { serviceId: v.serviceId } : {}),
+              ...(v.signsMail && rolesFor('correspondence').includes(v.role as TRole) ? { signsMail: true } : {}),
             }),
           )}
           noValidate
@@ -100,6 +108,13 @@ export function CreateMemberModal({ opened, onClose }: Props) {
               <MemberServiceSelect
                 value={form.getValues().serviceId}
                 onChange={(id) => form.setFieldValue('serviceId', id)}
+              />
+            )}
+            {rolesFor('correspondence').includes(form.getValues().role as TRole) && (
+              <Checkbox
+                label={t('correspondence.member.signsMail')}
+                description={t('correspondence.member.signsMailHelp')}
+                {...form.getInputProps('signsMail', { type: 'checkbox' })}
               />
             )}
             <Group justify="flex-end">

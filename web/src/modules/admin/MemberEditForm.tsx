@@ -1,5 +1,5 @@
-import type { TMember, TRole, TUpdateMember } from '@dircab/contracts';
-import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { rolesFor, type TMember, type TRole, type TUpdateMember } from '@dircab/contracts';
+import { Alert, Button, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notify } from '../../ui/notify';
@@ -20,6 +20,7 @@ export function MemberEditForm({ member }: Props) {
   const [role, setRole] = useState<string>(member.role);
   const [jobTitle, setJobTitle] = useState(member.jobTitle ?? '');
   const [serviceId, setServiceId] = useState<string | null>(member.serviceId);
+  const [signsMail, setSignsMail] = useState(member.signsMail);
   const canChangeRole = member.policies.changeRole === true;
   const canUpdate = member.policies.update === true;
   if (!canUpdate) return null;
@@ -28,6 +29,7 @@ export function MemberEditForm({ member }: Props) {
   if (canChangeRole && role !== member.role) changes.role = role as TRole;
   if (jobTitle.trim() !== (member.jobTitle ?? '')) changes.jobTitle = jobTitle.trim() || null;
   if (serviceId !== member.serviceId) changes.serviceId = serviceId;
+  if (signsMail !== member.signsMail) changes.signsMail = signsMail;
   const dirty = Object.keys(changes).length > 0;
 
   return (
@@ -64,6 +66,14 @@ export function MemberEditForm({ member }: Props) {
           maxLength={120}
         />
         {(role === 'services' || member.serviceId) && <MemberServiceSelect value={serviceId} onChange={setServiceId} />}
+        {(rolesFor('correspondence').includes(role as TRole) || member.signsMail) && (
+          <Checkbox
+            label={t('correspondence.member.signsMail')}
+            description={t('correspondence.member.signsMailHelp')}
+            checked={signsMail}
+            onChange={(e) => setSignsMail(e.currentTarget.checked)}
+          />
+        )}
         <Group>
           <Button type="submit" disabled={!dirty} loading={update.isPending}>
             {t('common.save')}
