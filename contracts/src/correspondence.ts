@@ -147,7 +147,7 @@ export const ZCorrespondenceQuery = ZPageQuery.extend({
   queue: z.enum(['mine', 'my_service', 'to_review', 'to_sign', 'overdue', 'due_this_week']).optional(),
   /** Routed (now or before) to this service. */
   serviceId: ZUuid.optional(),
-  /** Currently routed to this person. */
+  /** Routed (now or before) to this person. */
   userId: ZUuid.optional(),
   topic: z.string().trim().min(1).max(120).optional(),
 });

@@ -576,10 +576,24 @@ describe('permissions and visibility', () => {
     expect(ids).not.toContain(notMine.id);
     expect(ids).not.toContain(secret.id);
     expect((await api('official').get(`/api/v1/correspondence/${secret.id}`)).statusCode).toBe(404);
-    // Routed to the technical services, the confidential item stays hidden from them.
-    await api('chief_of_staff').post(`/api/v1/correspondence/${secret.id}/route`, lead(services.voirie));
+    // A confidential item is not routed to a whole service (400, nothing written)…
+    const toService = await api('chief_of_staff').post(
+      `/api/v1/correspondence/${secret.id}/route`,
+      lead(services.voirie),
+    );
+    expect(toService.statusCode).toBe(400);
+    expect(paths(toService)).toEqual(['assignments.0.userId']);
     expect((await api('services').get(`/api/v1/correspondence/${secret.id}`)).statusCode).toBe(404);
     expect(await searchIds(cookies.services, 'Lampadaire')).not.toContain(secret.id);
+    // …but to a person, who is then named on it; the rest of the service still sees nothing.
+    const toPerson = await api('chief_of_staff').post(`/api/v1/correspondence/${secret.id}/route`, {
+      assignments: [{ serviceId: services.social, userId: socialUserId, mode: 'action' }],
+    });
+    expect(toPerson.statusCode, toPerson.body).toBe(200);
+    expect(toPerson.json().members).toContain(socialUserId);
+    expect((await social().get(`/api/v1/correspondence/${secret.id}`)).json().policies.accept).toBe(true);
+    expect((await api('services').get(`/api/v1/correspondence/${secret.id}`)).statusCode).toBe(404);
+    expect(await searchIds(socialCookie, 'Lampadaire')).toContain(secret.id);
     expect(await searchIds(cookies.official, 'Lampadaire')).toContain(mine.id);
   });
 

@@ -49,6 +49,23 @@ async function checkAssignments(tx: Queryable, actor: Actor, input: TRouteCorres
 }
 
 /**
+ * A confidential item is seen by its named people only: it goes to people (who become named
+ * on it), never to a whole service.
+ */
+function refuseServiceOnlyRouting(input: TRouteCorrespondence) {
+  const i = input.assignments.findIndex((a) => !a.userId);
+  if (i >= 0) {
+    throw problems.badRequest('Un courrier confidentiel s’impute à des personnes, pas à un service entier.', [
+      {
+        path: `assignments.${i}.userId`,
+        message: 'Nommez la personne qui traitera ce courrier confidentiel.',
+        code: 'confidential_needs_person',
+      },
+    ]);
+  }
+}
+
+/**
  * Routes (imputes) an item: ends the current routing lines and adds the new ones (the history
  * stays), keeps every service and person ever routed to on the item (they keep sight of it),
  * names the lead, sets the due date from the type's processing delay in the organisation's
@@ -64,6 +81,7 @@ export async function routeCorrespondence(
 ): Promise<ItemRow> {
   const { row } = await loadForAction(tx, actor, id, 'route', ROUTABLE, 'imputer ce courrier');
   await checkAssignments(tx, actor, input);
+  if (row.confidentiality === 'confidential') refuseServiceOnlyRouting(input);
   await tx
     .update(correspondenceRoutings)
     .set({ endedAt: now })
@@ -99,6 +117,8 @@ export async function routeCorrespondence(
     {
       serviceIds,
       routedUserIds,
+      // Routing a confidential item names its people on it (they must see it to act).
+      ...(row.confidentiality === 'confidential' ? { members: [...new Set([...row.members, ...routedUserIds])] } : {}),
       leadServiceId: lead?.serviceId ?? null,
       leadUserId: lead?.userId ?? null,
       dueDate: dates.dueDate ?? row.dueDate,
