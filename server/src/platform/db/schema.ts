@@ -10,6 +10,8 @@ export * from '../../modules/directory/contact-links.schema';
 export * from '../../modules/directory/directory.schema';
 export * from '../../modules/directory/officials.schema';
 export * from '../../modules/directory/privacy/privacy.schema';
+export * from '../../modules/decisions/decisions.schema';
+export * from '../../modules/notes/notes.schema';
 export * from '../../modules/org/org.schema';
 export * from '../../modules/tasks/tasks.schema';
 export * from '../audit/audit.schema';
