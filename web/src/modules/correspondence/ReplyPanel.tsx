@@ -21,6 +21,14 @@ export function ReplyPanel({ item }: { item: TCorrespondenceDetail }) {
   const [editing, setEditing] = useState(false);
   const reply = item.reply;
   const p = item.policies;
+  // Who reviewed an earlier round: a returned draft goes back to them.
+  const pastReviewers = [
+    ...new Map(
+      (reply?.approvals ?? [])
+        .filter((a) => a.kind === 'review' && a.userId)
+        .map((a) => [a.userId as string, { value: a.userId as string, label: a.userName ?? '' }]),
+    ).values(),
+  ];
   if (!reply && !p.reply) return null;
 
   return (
@@ -88,7 +96,10 @@ export function ReplyPanel({ item }: { item: TCorrespondenceDetail }) {
           </Group>
         )}
         {!editing && reply && p.submitReview && canLookUpMembers(me.role) && <SubmitReviewForm item={item} />}
-        {!editing && reply && p.submitReview && !canLookUpMembers(me.role) && (
+        {!editing && reply && p.submitReview && !canLookUpMembers(me.role) && pastReviewers.length > 0 && (
+          <SubmitReviewForm item={item} knownReviewers={pastReviewers} />
+        )}
+        {!editing && reply && p.submitReview && !canLookUpMembers(me.role) && pastReviewers.length === 0 && (
           <Text size="sm">{t('correspondence.review.byCabinet')}</Text>
         )}
       </Stack>

@@ -68,7 +68,7 @@ const REPLY: TCorrespondenceDetail['reply'] = {
   updatedAt: '2026-11-20T22:00:00.000Z',
 };
 
-function page(item: TCorrespondenceDetail | null) {
+function page(item: TCorrespondenceDetail | null, role: 'secretariat' | 'services' = 'secretariat') {
   // The server as it stands after each call: a routed item is no longer routable.
   let current = item;
   const api = fetchRouting((method, url) => {
@@ -78,6 +78,7 @@ function page(item: TCorrespondenceDetail | null) {
       current = { ...current, status: 'routed', suggestion: null, policies: { read: true } };
       return [200, current];
     }
+    if (method === 'POST' && url.endsWith('/submit-review') && current) return [200, current];
     if (method === 'GET') return [200, { data: [], nextCursor: null }];
     return undefined;
   });
@@ -86,7 +87,7 @@ function page(item: TCorrespondenceDetail | null) {
     <Routes>
       <Route path="/correspondence/items/:id" element={<ItemPage />} />
     </Routes>,
-    { path: `/correspondence/items/${ID}`, me: fakeMe('secretariat', ['correspondence']) },
+    { path: `/correspondence/items/${ID}`, me: fakeMe(role, ['correspondence']) },
   );
   return api;
 }
@@ -137,6 +138,41 @@ describe('the item page', { timeout: 20_000 }, () => {
     fireEvent.click(dialog.querySelector('button[type="submit"]') as HTMLButtonElement);
     expect(await screen.findByText('Ce champ est obligatoire.')).toBeDefined();
     expect(api.calls.filter((c) => c.method === 'POST')).toEqual([]);
+  });
+
+  it('lets a service send a returned draft back to its reviewers, without the member search', async () => {
+    const reviewer = '0190a000-0000-7000-8000-000000000777';
+    const approval = {
+      id: '0190a000-0000-7000-8000-000000000778',
+      kind: 'review' as const,
+      userId: reviewer,
+      userName: 'Julien Marchal',
+      position: 0,
+      decision: 'return' as const,
+      comment: 'Citez l’arrêté.',
+      decidedAt: '2026-11-21T22:00:00.000Z',
+      round: 1,
+    };
+    const api = page(
+      {
+        ...ITEM,
+        status: 'reply_drafted',
+        suggestion: null,
+        policies: { read: true, reply: true, submitReview: true },
+        reply: { ...(REPLY as NonNullable<typeof REPLY>), returnComment: 'Citez l’arrêté.', approvals: [approval] },
+      },
+      'services',
+    );
+    expect(await screen.findByText('Citez l’arrêté.', { selector: 'div' })).toBeDefined();
+    fireEvent.click(screen.getByLabelText('Relecteurs (visa)', { selector: 'input' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Julien Marchal', hidden: true }));
+    fireEvent.click(screen.getByRole('button', { name: 'Soumettre au visa' }));
+    await vi.waitFor(() =>
+      expect(api.calls.find((c) => c.url.endsWith('/submit-review'))?.body).toEqual({
+        reviewerIds: [reviewer],
+        order: 'sequential',
+      }),
+    );
   });
 
   it('says in French that the item is not there when the server answers 404', async () => {
