@@ -400,6 +400,8 @@ export const ZBriefAttendee = z.object({
   details: z.array(z.string()),
   email: z.string().nullable(),
   phone: z.string().nullable(),
+  /** A contact's latest entries on their 360° page (letters, mandates, meetings…), newest first. */
+  history: z.array(z.object({ at: z.string(), kind: z.string(), title: z.string() })),
 });
 
 export const ZAssembledBrief = z.object({

@@ -1,4 +1,5 @@
 import type { TEventVisibility, TRole } from '@dircab/contracts';
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/policy/actor';
 import { CABINET_ROLES } from '../../platform/policy/confidentiality';
 import { definePolicy } from '../../platform/policy/define-policy';
@@ -67,6 +68,29 @@ export function seesEventDetails(actor: Actor, e: EventRecord): boolean {
   if (e.visibility === 'private') return false;
   if (e.visibility === 'internal') return INTERNAL_READERS.includes(actor.role);
   return true;
+}
+
+/**
+ * The SQL twin of `seesEventDetails` for reads that cannot present a busy slot (a contact's
+ * timeline): events the actor sees in full. `ownOfficialIds`: the officials whose account is
+ * the actor's.
+ */
+export function eventDetailsVisible(
+  actor: Actor,
+  c: { id: SQLWrapper; orgId: SQLWrapper; visibility: SQLWrapper; attendeeUserIds: SQLWrapper },
+  ownOfficialIds: readonly string[],
+): SQL {
+  if (!READ.includes(actor.role)) return sql`false`;
+  if (DIARY_KEEPERS.includes(actor.role)) return sql`${c.orgId} = ${actor.orgId}`;
+  const levels = [sql`${c.visibility} = 'public'`, sql`${actor.userId}::uuid = any(${c.attendeeUserIds})`];
+  if (INTERNAL_READERS.includes(actor.role)) levels.push(sql`${c.visibility} = 'internal'`);
+  if (ownOfficialIds.length > 0) {
+    levels.push(
+      sql`exists (select 1 from agenda_event_officials eo where eo.event_id = ${c.id}
+        and eo.official_id = any(${`{${ownOfficialIds.join(',')}}`}::uuid[]))`,
+    );
+  }
+  return sql`(${c.orgId} = ${actor.orgId} and (${sql.join(levels, sql` or `)}))`;
 }
 
 /** Keepers write every agenda; an official only events that are on their own agenda alone. */

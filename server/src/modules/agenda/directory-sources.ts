@@ -4,7 +4,8 @@ import { type Queryable, queryRows } from '../../platform/db/client';
 import type { Actor } from '../../platform/policy/actor';
 import { columnLink, type MergePair, registerContactLink } from '../directory/merge/contact-link-registry';
 import { registerPersonalDataSource } from '../directory/privacy/personal-data-sources';
-import { AGENDA_ROLES, seesEventDetails } from './agenda.policy';
+import { registerTimelineSource, type TimelineFetch, type TimelineItem } from '../directory/timeline/timeline-registry';
+import { AGENDA_ROLES, eventDetailsVisible, seesEventDetails } from './agenda.policy';
 import { agendaEvents, agendaInvitations } from './agenda.schema';
 import { loadOfficials } from './officials-index';
 import { eventRecordOf } from './present-event';
@@ -60,13 +61,67 @@ async function agendaOfContact(db: Queryable, actor: Actor, contactId: string) {
   return { events, invitations };
 }
 
+const KIND_WORDS: Record<string, string> = {
+  meeting: 'réunion',
+  trip: 'déplacement',
+  ceremony: 'cérémonie',
+  council_session: 'séance du conseil',
+  office_hours: 'permanence',
+  internal: 'réunion interne',
+  private_block: 'créneau réservé',
+};
+
+/** The contact's 360° page: the events they attend that the viewer sees in full, by their start. */
+const agendaTimelineSource = {
+  kind: 'agenda',
+  async fetch(db: Queryable, actor: Actor, _contactId: string, q: TimelineFetch): Promise<TimelineItem[]> {
+    const own = (await loadOfficials(db, actor)).ofUser(actor.userId).map((o) => o.id);
+    const entryId = sql`('agenda:' || e.id::text)`;
+    const before = q.before
+      ? sql`(date_trunc('milliseconds', e.starts_at) < ${q.before.at.toISOString()}::timestamptz
+             or (date_trunc('milliseconds', e.starts_at) = ${q.before.at.toISOString()}::timestamptz
+                 and ${entryId} collate "C" < ${q.before.id}))`
+      : sql`true`;
+    const visible = eventDetailsVisible(
+      actor,
+      { id: sql`e.id`, orgId: sql`e.org_id`, visibility: sql`e.visibility`, attendeeUserIds: sql`e.attendee_user_ids` },
+      own,
+    );
+    const rows = await queryRows<{
+      id: string;
+      at: Date | string;
+      title: string;
+      kind: string;
+      actor_name: string | null;
+    }>(
+      db,
+      sql`select e.id::text as id, e.starts_at as at, e.title, e.kind, u.name as actor_name
+          from agenda_events e left join users u on u.id = e.created_by
+          where e.org_id = ${actor.orgId} and not e.cancelled
+            and e.attendee_contact_ids && ${`{${q.contactIds.join(',')}}`}::uuid[]
+            and ${visible} and ${before}
+          order by date_trunc('milliseconds', e.starts_at) desc, ${entryId} collate "C" desc
+          limit ${q.limit}`,
+    );
+    return rows.map((r) => ({
+      id: `agenda:${r.id}`,
+      at: new Date(r.at),
+      title: `Agenda : « ${r.title} »`,
+      summary: KIND_WORDS[r.kind] ?? null,
+      link: `/agenda/events/${r.id}`,
+      actorName: r.actor_name,
+    }));
+  },
+};
+
 let registered = false;
 
-/** The agenda's links into the directory: merge (attendees, organisers) and personal data. Idempotent. */
+/** The agenda's links into the directory: merge (attendees, organisers), the 360° timeline, personal data. Idempotent. */
 export function registerAgendaDirectorySources(): void {
   if (registered) return;
   registered = true;
   registerContactLink(attendeeLink);
+  registerTimelineSource(agendaTimelineSource);
   registerContactLink(
     columnLink({ name: 'agenda_invitations', table: 'agenda_invitations', column: 'organiser_contact_id' }),
   );

@@ -320,6 +320,20 @@ describe('invitations', () => {
       kept,
     ]);
     expect((await api('secretariat').get(`/api/v1/invitations/${inv.id}`)).json().organiserContactId).toBe(kept);
+    const timeline = await api('secretariat').get(`/api/v1/contacts/${kept}/timeline`);
+    expect(timeline.statusCode, timeline.body).toBe(200);
+    expect(timeline.json().data.map((e: { title: string }) => e.title)).toContain(
+      'Agenda : « Rencontre avec un administré »',
+    );
+    // Services see internal events as busy slots: not on the contact's page either.
+    const services = await api('services').get(`/api/v1/contacts/${kept}/timeline`);
+    if (services.statusCode === 200) {
+      expect(JSON.stringify(services.json())).not.toContain('Rencontre avec un administré');
+    }
+    const assembled = await api('secretariat').get(`/api/v1/events/${event.json().id}/brief/assembled`);
+    expect(assembled.json().attendees[0].history.map((h: { title: string }) => h.title)).toContain(
+      'Agenda : « Rencontre avec un administré »',
+    );
     const exported = await api('chief_of_staff').get(`/api/v1/contacts/${kept}/export`);
     expect(exported.statusCode, exported.body).toBe(200);
     expect(JSON.stringify(exported.json())).toContain('Rencontre avec un administré');

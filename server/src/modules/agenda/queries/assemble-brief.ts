@@ -3,12 +3,16 @@ import type { Queryable } from '../../../platform/db/client';
 import type { TDocument } from '../../../platform/documents/document';
 import type { Actor } from '../../../platform/policy/actor';
 import { findContact } from '../../directory/queries/find-contacts';
+import { findTimeline } from '../../directory/queries/find-timeline';
 import { findMemberOptions } from '../../org/queries/find-member-options';
 import type { OfficialsIndex } from '../officials-index';
 import { occurrenceOfRow, presentOccurrence } from '../present-event';
 import { briefEvent, findBriefRow, presentBrief } from './find-brief';
 
 type Attendee = TAssembledBrief['attendees'][number];
+
+/** Entries of a contact's history a brief recalls: the latest few, the page is one A4. */
+const HISTORY = 3;
 
 /**
  * The brief as the official reads it before leaving: the event, the brief, the officials
@@ -32,6 +36,7 @@ export async function assembleBrief(
       details: o?.details ?? [],
       email: null,
       phone: null,
+      history: [],
     };
   };
   const attendees: Attendee[] = event.attendeeOfficialIds.map(officialOf);
@@ -45,6 +50,7 @@ export async function assembleBrief(
         details: m.jobTitle ? [m.jobTitle] : [],
         email: null,
         phone: null,
+        history: [],
       });
     }
   }
@@ -59,6 +65,12 @@ export async function assembleBrief(
       details: [c.jobTitle, c.employer].filter((v): v is string => Boolean(v)),
       email: c.emails[0]?.email ?? null,
       phone: c.phones[0]?.number ?? null,
+      // What the cabinet last had to do with them: the directory's own 360° timeline.
+      history: (await findTimeline(db, actor, c, { limit: HISTORY })).data.map((h) => ({
+        at: h.at,
+        kind: h.kind,
+        title: h.title,
+      })),
     });
   }
   return {
@@ -98,6 +110,12 @@ export function briefDocument(assembled: TAssembledBrief, organisationName: stri
       assembled.attendees.length > 0
         ? { kind: 'table', columns: ['Nom', 'Qualité', 'Téléphone'], rows: people(assembled.attendees) }
         : { kind: 'paragraph', text: 'Aucun participant indiqué.' },
+      ...assembled.attendees
+        .filter((a) => a.history.length > 0)
+        .map((a) => ({
+          kind: 'paragraph' as const,
+          text: `${a.displayName} : ${a.history.map((h) => `${h.at.slice(0, 10)} ${h.title}`).join(' ; ')}`,
+        })),
       { kind: 'heading', text: 'Éléments de langage' },
       ...htmlOrNothing(brief.talkingPoints),
       { kind: 'heading', text: 'Logistique' },
