@@ -366,6 +366,65 @@ describe('events', () => {
     expect(paths(notAnOccurrence)).toContain('occurrence');
   });
 
+  it('edits one occurrence, switches an event to all-day and pages through a busy period', async () => {
+    const series = await create(
+      meeting({
+        title: 'Point hebdomadaire',
+        start: '2027-01-04T08:00:00+11:00',
+        end: '2027-01-04T09:00:00+11:00',
+        officialIds: [secondDeputyId],
+        recurrence: { rrule: 'FREQ=WEEKLY;COUNT=4' },
+      }),
+    );
+    const edited = await api('secretariat').patch(`/api/v1/events/${series.id}?occurrence=2027-01-11`, {
+      title: 'Point hebdomadaire (en visio)',
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ seriesId: series.id, recurrence: null, start: '2027-01-10T21:00:00.000Z' });
+    const refused = await api('secretariat').patch(`/api/v1/events/${series.id}?occurrence=2027-01-11`, {
+      recurrence: { rrule: 'FREQ=DAILY' },
+    });
+    expect(refused.statusCode).toBe(400);
+    const titles = (await week('advisor', '2027-01-03', '2027-01-31', [secondDeputyId])).map((e) => e.title);
+    expect(titles).toEqual([
+      'Point hebdomadaire',
+      'Point hebdomadaire (en visio)',
+      'Point hebdomadaire',
+      'Point hebdomadaire',
+    ]);
+
+    const pages: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const q = `/api/v1/events?from=2027-01-03&to=2027-01-31&officialIds=${secondDeputyId}&limit=3${cursor ? `&cursor=${cursor}` : ''}`;
+      const res = await api('advisor').get(q);
+      expect(res.statusCode, res.body).toBe(200);
+      pages.push(...res.json().data.map((e: TEvent) => e.start));
+      cursor = res.json().nextCursor;
+    } while (cursor);
+    expect(pages).toHaveLength(4);
+    expect(new Set(pages).size).toBe(4);
+
+    const single = await create(
+      meeting({ officialIds: [secondDeputyId], start: '2027-01-20T08:00:00+11:00', end: '2027-01-20T09:00:00+11:00' }),
+    );
+    const allDay = await api('secretariat').patch(`/api/v1/events/${single.id}`, {
+      allDay: true,
+      startDate: '2027-01-20',
+      endDate: '2027-01-21',
+    });
+    expect(allDay.statusCode, allDay.body).toBe(200);
+    expect(allDay.json()).toMatchObject({
+      allDay: true,
+      startDate: '2027-01-20',
+      endDate: '2027-01-21',
+      start: '2027-01-19T13:00:00.000Z',
+    });
+    const halfSwitch = await api('secretariat').patch(`/api/v1/events/${single.id}`, { allDay: false });
+    expect(halfSwitch.statusCode).toBe(400);
+    expect(paths(halfSwitch)).toContain('start');
+  });
+
   it('deletes an event', async () => {
     const event = await create(meeting());
     expect((await api('advisor').delete(`/api/v1/events/${event.id}`)).statusCode).toBe(403);
