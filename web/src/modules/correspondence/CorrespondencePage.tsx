@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../../app/shell/NotFoundPage';
+import { EditItemPage } from './EditItemPage';
 import { InboxPage } from './InboxPage';
 import { ItemPage } from './ItemPage';
 import { RegisterItemPage } from './RegisterItemPage';
@@ -12,6 +13,7 @@ export default function CorrespondencePage() {
       <Route index element={<InboxPage />} />
       <Route path="new" element={<RegisterItemPage />} />
       <Route path="items/:id" element={<ItemPage />} />
+      <Route path="items/:id/edit" element={<EditItemPage />} />
       <Route path="signature-book" element={<SignatureBookPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

@@ -13,7 +13,7 @@ import { usePageTitle } from '../../ui/use-page-title';
 import { contactPath } from '../directory/directory-rules';
 import { AcknowledgementPanel } from './AcknowledgementPanel';
 import { correspondenceApi, itemKey } from './correspondence-api';
-import { CORRESPONDENCE_PATH, formatDay, isOverdue, statusColor, todayIn } from './correspondence-rules';
+import { CORRESPONDENCE_PATH, editItemPath, formatDay, isOverdue, statusColor, todayIn } from './correspondence-rules';
 import { ReplyPanel } from './ReplyPanel';
 import { RoutingPanel } from './RoutingPanel';
 import { StatusActions } from './StatusActions';
@@ -106,7 +106,14 @@ function ItemView({ item }: { item: TCorrespondenceDetail }) {
           </Text>
         )}
       </Stack>
-      <StatusActions item={item} />
+      <Group gap="xs">
+        {item.policies.update && (
+          <Button component={Link} to={editItemPath(item.id)} variant="default">
+            {t('correspondence.edit.open')}
+          </Button>
+        )}
+        <StatusActions item={item} />
+      </Group>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="lg">

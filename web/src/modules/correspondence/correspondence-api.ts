@@ -15,6 +15,7 @@ import type {
   TSendReply,
   TSignBatch,
   TSubmitReview,
+  TUpdateCorrespondence,
 } from '@dircab/contracts';
 import { http, queryString } from '../../app/api/http';
 import type { Page } from '../directory/directory-api';
@@ -49,6 +50,7 @@ export const correspondenceApi = {
   item: (id: string) => http.get<TCorrespondenceDetail>(one(id)),
   types: () => http.get<Page<TCorrespondenceItemType>>(`${BASE}/types?limit=100`),
   create: (body: TCreateCorrespondence) => http.post<TCorrespondence>(BASE, body),
+  update: (id: string, body: TUpdateCorrespondence) => http.patch<TCorrespondence>(one(id), body),
 
   route: (id: string, body: TRouteCorrespondence) => http.post<TCorrespondenceDetail>(one(id, 'route'), body),
   accept: (id: string) => http.post<TCorrespondenceDetail>(one(id, 'accept'), {}),

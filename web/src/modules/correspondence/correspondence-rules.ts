@@ -18,6 +18,7 @@ export const CORRESPONDENCE_PATH = '/correspondence';
 export const NEW_ITEM_PATH = `${CORRESPONDENCE_PATH}/new`;
 export const SIGNATURE_BOOK_PATH = `${CORRESPONDENCE_PATH}/signature-book`;
 export const itemPath = (id: string) => `${CORRESPONDENCE_PATH}/items/${encodeURIComponent(id)}`;
+export const editItemPath = (id: string) => `${itemPath(id)}/edit`;
 
 /** Today in the organisation's calendar (Nouméa is a day ahead of Paris in the evening). */
 export function todayIn(timeZone: string, now = new Date()): string {

@@ -1,5 +1,11 @@
-import type { TConfidentiality, TCorrespondenceChannel, TCreateCorrespondence } from '@dircab/contracts';
-import { localToIso } from './correspondence-rules';
+import type {
+  TConfidentiality,
+  TCorrespondence,
+  TCorrespondenceChannel,
+  TCreateCorrespondence,
+  TUpdateCorrespondence,
+} from '@dircab/contracts';
+import { localToIso, nowLocal } from './correspondence-rules';
 
 export type TPriority = NonNullable<TCreateCorrespondence['priority']>;
 
@@ -72,5 +78,31 @@ export function toCreateBody(v: RegistrationValues, timeZone: string): TCreateCo
     territoryId: v.territoryId,
     priority: v.priority,
     confidentiality: v.confidentiality,
+  };
+}
+
+/** The update body: the same fields, the direction aside (an item keeps it). */
+export function toUpdateBody(v: RegistrationValues, timeZone: string): TUpdateCorrespondence {
+  const { direction: _direction, ...fields } = toCreateBody(v, timeZone);
+  return fields;
+}
+
+/** A registered item's values in the form (its reception time in the organisation's zone). */
+export function valuesOf(item: TCorrespondence, timeZone: string): RegistrationValues {
+  return {
+    channel: item.channel,
+    contactId: null,
+    senderName: item.sender.name,
+    senderEmail: item.sender.email ?? '',
+    senderPhone: item.sender.phone ?? '',
+    senderAddress: item.sender.address ?? '',
+    subject: item.subject,
+    body: item.body,
+    receivedAt: nowLocal(timeZone, new Date(item.receivedAt)),
+    typeId: item.typeId,
+    topic: item.topic ?? '',
+    territoryId: item.territoryId,
+    priority: item.priority,
+    confidentiality: item.confidentiality,
   };
 }

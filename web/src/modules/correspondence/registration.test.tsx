@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeMe, fetchRouting, renderApp } from '../../test/render';
 import { localToIso, nowLocal } from './correspondence-rules';
+import { EditItemPage } from './EditItemPage';
 import { RegisterItemPage } from './RegisterItemPage';
 import { emptyRegistration, toCreateBody } from './registration-values';
 import './test-stubs';
@@ -84,6 +85,54 @@ describe('the registration form', { timeout: 20_000 }, () => {
     fireEvent.change(screen.getByRole('textbox', { name: /Objet/ }), { target: { value: 'Objet' } });
     submit();
     expect(await screen.findByText('Adresse refusée.')).toBeDefined();
+  });
+});
+
+describe('correcting a registered item', { timeout: 20_000 }, () => {
+  it('starts from the item and sends the changes, the direction aside', async () => {
+    const item = {
+      ...CREATED,
+      direction: 'in',
+      channel: 'email',
+      typeId: null,
+      subject: 'Objet mal saisi',
+      body: 'Texte',
+      receivedAt: '2026-11-20T22:30:00.000Z',
+      sender: { name: 'Jean Wamytan', email: 'jean@exemple.nc', phone: null, address: null },
+      topic: 'voirie',
+      territoryId: null,
+      priority: 'high',
+      confidentiality: 'normal',
+      policies: { read: true, update: true },
+    };
+    const api = fetchRouting((method, url) => {
+      if (url === `/api/v1/correspondence/${CREATED.id}`) return method === 'PATCH' ? [200, item] : [200, item];
+      if (method === 'GET') return [200, { data: [], nextCursor: null }];
+      return undefined;
+    });
+    vi.stubGlobal('fetch', api.fn);
+    renderApp(
+      <Routes>
+        <Route path="/correspondence/items/:id/edit" element={<EditItemPage />} />
+        <Route path="/correspondence/items/:id" element={<h1>Page du courrier</h1>} />
+      </Routes>,
+      { path: `/correspondence/items/${CREATED.id}/edit`, me: fakeMe('secretariat', ['correspondence']) },
+    );
+    const subject = await screen.findByRole('textbox', { name: /Objet/ }, { timeout: 5000 });
+    expect((subject as HTMLInputElement).value).toBe('Objet mal saisi');
+    fireEvent.change(subject, { target: { value: 'Objet corrigé' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page du courrier' }, { timeout: 5000 })).toBeDefined();
+    const body = api.calls.find((c) => c.method === 'PATCH')?.body as Record<string, unknown>;
+    expect(body).toMatchObject({
+      channel: 'email',
+      subject: 'Objet corrigé',
+      topic: 'voirie',
+      priority: 'high',
+      receivedAt: '2026-11-21T09:30:00+11:00',
+      sender: { name: 'Jean Wamytan', email: 'jean@exemple.nc', phone: null, address: null },
+    });
+    expect(body).not.toHaveProperty('direction');
   });
 });
 
