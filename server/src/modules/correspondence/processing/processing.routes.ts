@@ -8,6 +8,8 @@ import {
   ZForwardCorrespondence,
   ZIdParams,
   ZLetterQuery,
+  ZMemberLookupQuery,
+  ZMemberOptionPage,
   ZPageQuery,
   ZQueueCounts,
   ZReplyTemplate,
@@ -32,6 +34,7 @@ import { problems } from '../../../platform/errors/problem';
 import { actorOf } from '../../../platform/http/context';
 import { access } from '../../../platform/policy/access';
 import type { Actor } from '../../../platform/policy/actor';
+import { findMemberOptions } from '../../org/queries/find-member-options';
 import { findLetterhead } from '../acknowledgement/letterhead';
 import { CORRESPONDENCE_ROLES } from '../correspondence.policy';
 import { correspondenceItems } from '../correspondence.schema';
@@ -48,7 +51,7 @@ import { saveReply } from './commands/save-reply';
 import { sendReply } from './commands/send-reply';
 import { signBatch } from './commands/sign-batch';
 import { signReply } from './commands/sign-reply';
-import { submitReview } from './commands/submit-review';
+import { REVIEWER_ROLES, submitReview } from './commands/submit-review';
 import { updateReplyTemplate } from './commands/update-reply-template';
 import { waitForInformation } from './commands/wait-for-information';
 import { correspondenceReplies } from './processing.schema';
@@ -228,6 +231,22 @@ export function registerProcessingRoutes(app: FastifyInstance) {
       if (!item) throw problems.notFound();
       return { data: await findRoutings(db, actor, item.id) };
     },
+  );
+
+  r.get(
+    '/api/v1/correspondence/reviewers',
+    {
+      config: { access: read },
+      schema: {
+        tags,
+        summary: 'Les personnes qui peuvent viser une réponse (par nom)',
+        querystring: ZMemberLookupQuery,
+        response: { 200: ZMemberOptionPage },
+      },
+    },
+    // Whoever drafts a reply picks its reviewers: the members who may give a visa, nothing more
+    // than a picker shows (name, role, title).
+    async (request) => findMemberOptions(db, actorOf(request), request.query, { roles: REVIEWER_ROLES }),
   );
 
   r.get(

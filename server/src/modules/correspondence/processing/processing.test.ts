@@ -759,6 +759,28 @@ describe('signature book', () => {
   });
 });
 
+describe('reviewers', () => {
+  it('lists to whoever drafts the members who may give a visa, by name; never group staff or the admin', async () => {
+    const res = await api('services').get('/api/v1/correspondence/reviewers?limit=50');
+    expect(res.statusCode).toBe(200);
+    const roles = new Set(res.json().data.map((m: { role: string }) => m.role));
+    expect(roles.has('chief_of_staff')).toBe(true);
+    expect(roles.has('group_staff')).toBe(false);
+    expect(roles.has('admin')).toBe(false);
+    expect(res.json().data[0]).toEqual({
+      userId: expect.any(String),
+      name: expect.any(String),
+      role: expect.any(String),
+      jobTitle: null,
+      active: true,
+    });
+    expect((await api('services').get('/api/v1/correspondence/reviewers?limit=0')).statusCode).toBe(400);
+    const foreign = (await as(t.app, otherCookie).get('/api/v1/correspondence/reviewers?limit=50')).json().data;
+    expect(foreign.map((m: { userId: string }) => m.userId)).not.toContain(org.users.chief_of_staff.id);
+    expect((await api('group_staff').get('/api/v1/correspondence/reviewers')).statusCode).toBe(403);
+  });
+});
+
 describe('queues and templates', () => {
   it('counts and lists the actor’s queues (mine, my service, overdue, due this week)', async () => {
     const old = await register({ receivedAt: '2025-01-06T21:00:00Z' });

@@ -1,4 +1,4 @@
-import type { TMemberLookupQuery, TMemberOption } from '@dircab/contracts';
+import type { TMemberLookupQuery, TMemberOption, TRole } from '@dircab/contracts';
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { users } from '../../../platform/auth/auth.schema';
 import type { Queryable } from '../../../platform/db/client';
@@ -24,8 +24,11 @@ export async function findMemberOptions(
   db: Queryable,
   actor: Actor,
   query: TMemberLookupQuery,
+  /** Only these roles (a module's own picker: the reviewers of a reply). */
+  options: { roles?: readonly TRole[] } = {},
 ): Promise<{ data: TMemberOption[]; nextCursor: string | null }> {
   const where: SQL[] = [eq(memberships.orgId, actor.orgId)];
+  if (options.roles) where.push(inArray(memberships.role, [...options.roles]));
   if (query.role) where.push(eq(memberships.role, query.role));
   // A search offers active members only; the ids a form already holds are named even when
   // disabled since, so saving the form never drops a link nobody chose to remove.

@@ -9,7 +9,14 @@ import { loadForAction, moveItem } from '../load-item';
 import { correspondenceApprovals, correspondenceReplies } from '../processing.schema';
 
 /** Roles that give a visa: the cabinet, officials and the services' heads; never group staff or admin. */
-const REVIEWER_ROLES = ['executive', 'chief_of_staff', 'cabinet_head', 'advisor', 'official', 'services'] as const;
+export const REVIEWER_ROLES = [
+  'executive',
+  'chief_of_staff',
+  'cabinet_head',
+  'advisor',
+  'official',
+  'services',
+] as const;
 
 /**
  * Submits the draft for review: a new round of visas, one after the other (the first waits)
