@@ -314,8 +314,21 @@ describe('invitations', () => {
     });
     expect(event.statusCode, event.body).toBe(201);
     const inv = await invite({ organiserContactId: duplicate, title: 'Mariage coutumier' });
-    const merged = await api('chief_of_staff').post(`/api/v1/contacts/${kept}/merge`, { duplicateId: duplicate });
-    expect(merged.statusCode, merged.body).toBe(200);
+    const mergeOnce = async () => {
+      const res = await api('chief_of_staff').post(`/api/v1/contacts/${kept}/merge`, { duplicateId: duplicate });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    // A merge undone puts the attendee and the organiser back on the duplicate.
+    const first = await mergeOnce();
+    expect(first.moved).toMatchObject({ agenda_attendees: 1, agenda_invitations: 1 });
+    const undone = await api('chief_of_staff').post(`/api/v1/contacts/${kept}/merges/${first.auditId}/undo`);
+    expect(undone.statusCode, undone.body).toBeLessThan(300);
+    expect((await api('secretariat').get(`/api/v1/events/${event.json().id}`)).json().attendees.contactIds).toEqual([
+      duplicate,
+    ]);
+    expect((await api('secretariat').get(`/api/v1/invitations/${inv.id}`)).json().organiserContactId).toBe(duplicate);
+    await mergeOnce();
     expect((await api('secretariat').get(`/api/v1/events/${event.json().id}`)).json().attendees.contactIds).toEqual([
       kept,
     ]);
