@@ -1,0 +1,50 @@
+import type { TAlert } from '@dircab/contracts';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { registerAlertSource } from '../alerts/alert-sources';
+import { orgToday } from '../tasks/org-today';
+import { registerTaskLinkKind } from '../tasks/task-link-kinds';
+import { tasks } from '../tasks/tasks.schema';
+import { visibleDecisions } from './decisions.policy';
+import { decisions } from './decisions.schema';
+import { decisionScope, findDecision } from './queries/find-decisions';
+
+/** A decision's actions are tasks about it: they copy its confidentiality and people. */
+export function registerDecisionTaskLink(): void {
+  registerTaskLinkKind({
+    kind: 'decision',
+    async scopeOf(db, actor, id) {
+      const found = await findDecision(db, actor, id);
+      return found ? { confidentiality: found.confidentiality, members: found.members } : null;
+    },
+  });
+}
+
+/**
+ * Decisions with an action past its due date (in the organisation's calendar), as the actor
+ * may see them, oldest missed date first.
+ */
+export function registerDecisionAlertSource(): void {
+  registerAlertSource({
+    kind: 'decision.overdue',
+    async find(db, actor, limit): Promise<TAlert[]> {
+      const late = sql<string>`(select min(${tasks.dueDate}) from ${tasks}
+        where ${tasks.orgId} = ${decisions.orgId} and ${tasks.linkKind} = 'decision' and ${tasks.linkId} = ${decisions.id}
+          and ${tasks.status} in ('todo', 'in_progress') and ${tasks.dueDate} < ${orgToday(actor.orgId)})`;
+      const rows = await db
+        .select({ id: decisions.id, title: decisions.title, late })
+        .from(decisions)
+        .where(and(eq(decisions.orgId, actor.orgId), visibleDecisions(actor, decisionScope), sql`${late} is not null`))
+        .orderBy(late, desc(decisions.id))
+        .limit(limit);
+      return rows.map((d) => ({
+        id: `decision.overdue:${d.id}`,
+        kind: 'decision.overdue',
+        priority: 'high',
+        title: d.title,
+        detail: `Action en retard depuis le ${d.late}`,
+        url: `/decisions/${d.id}`,
+        at: new Date(`${d.late}T00:00:00Z`).toISOString(),
+      }));
+    },
+  });
+}
