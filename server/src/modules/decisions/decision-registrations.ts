@@ -6,7 +6,7 @@ import { registerTaskLinkKind } from '../tasks/task-link-kinds';
 import { tasks } from '../tasks/tasks.schema';
 import { visibleDecisions } from './decisions.policy';
 import { decisions } from './decisions.schema';
-import { decisionScope, findDecision } from './queries/find-decisions';
+import { actionsOfDecision, decisionScope, findDecision } from './queries/find-decisions';
 
 /** A decision's actions are tasks about it: they copy its confidentiality and people. */
 export function registerDecisionTaskLink(): void {
@@ -27,9 +27,8 @@ export function registerDecisionAlertSource(): void {
   registerAlertSource({
     kind: 'decision.overdue',
     async find(db, actor, limit): Promise<TAlert[]> {
-      const late = sql<string>`(select min(${tasks.dueDate}) from ${tasks}
-        where ${tasks.orgId} = ${decisions.orgId} and ${tasks.linkKind} = 'decision' and ${tasks.linkId} = ${decisions.id}
-          and ${tasks.status} in ('todo', 'in_progress') and ${tasks.dueDate} < ${orgToday(actor.orgId)})`;
+      const late = sql<string>`(select min(${tasks.dueDate})::text from ${tasks}
+        where ${actionsOfDecision} and ${tasks.status} in ('todo', 'in_progress') and ${tasks.dueDate} < ${orgToday(actor.orgId)})`;
       const rows = await db
         .select({ id: decisions.id, title: decisions.title, late })
         .from(decisions)
@@ -41,7 +40,7 @@ export function registerDecisionAlertSource(): void {
         kind: 'decision.overdue',
         priority: 'high',
         title: d.title,
-        detail: `Action en retard depuis le ${d.late}`,
+        detail: `Action en retard depuis le ${d.late.split('-').reverse().join('/')}`,
         url: `/decisions/${d.id}`,
         at: new Date(`${d.late}T00:00:00Z`).toISOString(),
       }));

@@ -26,7 +26,11 @@ export type DecisionRow = typeof decisions.$inferSelect & {
 
 // The follow-up actions are the tasks linked to the decision (tasks_org_link_idx): counted
 // where the data is. Cancelled actions leave the count.
-const actionsOf = sql`${tasks.orgId} = ${decisions.orgId} and ${tasks.linkKind} = 'decision' and ${tasks.linkId} = ${decisions.id}`;
+// The outer row is named in full: Drizzle writes a select field's columns unqualified, and
+// inside a subquery on tasks an unqualified "id" would be the task's.
+export const actionsOfDecision = sql`${tasks.orgId} = "decisions"."org_id" and ${tasks.linkKind} = 'decision'
+  and ${tasks.linkId} = "decisions"."id"`;
+const actionsOf = actionsOfDecision;
 const openCount = sql<number>`(select count(*)::int from ${tasks} where ${actionsOf} and ${tasks.status} in ('todo', 'in_progress'))`;
 
 function selection(actor: Actor) {
