@@ -11,6 +11,7 @@ import { seedAgendaDemo } from './agenda-demo';
 import { seedCasesDemo } from './cases-demo';
 import { seedCorrespondenceDemo } from './correspondence-demo';
 import { seedDirectoryDemo } from './directory-demo';
+import { seedNotesDemo } from './notes-demo';
 import { seedOfficialsDemo } from './officials-demo';
 import { DEMO_PROFILES, type DemoOrganisation, type DemoProfile } from './profiles';
 import { SeededRandom } from './random';
@@ -34,6 +35,7 @@ export const DEMO_SEEDERS: DemoSeeder[] = [
   seedCasesDemo,
   seedAcknowledgementDemo,
   seedAgendaDemo,
+  seedNotesDemo,
 ];
 
 async function insertOrganisation(tx: Queryable, o: DemoOrganisation): Promise<string> {
