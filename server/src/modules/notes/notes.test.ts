@@ -523,3 +523,95 @@ describe('versions, templates and the case link', () => {
     expect((await api('chief_of_staff').delete(`/api/v1/notes/templates/${template.json().id}`)).statusCode).toBe(204);
   });
 });
+
+describe('the remaining routes: bad input, roles and other organisations', () => {
+  it('contributions, annotations, answers, templates and reads refuse bad input without writing, and stay in their organisation', async () => {
+    const note = await create('advisor');
+    const ask = (
+      await api('advisor').post(`/api/v1/notes/${note.id}/contributions`, {
+        serviceId: techServiceId,
+        question: 'Votre avis ?',
+        dueDate: '2030-03-01',
+      })
+    ).json();
+    const put = (body: unknown) => api('services').put(`/api/v1/notes/${note.id}/contributions/${ask.id}`, body);
+    for (const body of [
+      {},
+      { bodyHtml: 3 },
+      { bodyHtml: '<p>x</p>', submit: 'yes' },
+      { bodyHtml: '<p>x</p>', extra: 1 },
+    ]) {
+      const res = await put(body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+    }
+    const stored = await queryRows<{ body_html: string; status: string }>(
+      t.app.ctx.db,
+      sql`select body_html, status from note_contributions where id = ${ask.id}`,
+    );
+    expect(stored[0]).toEqual({ body_html: '', status: 'requested' });
+    // A reader of the note who is not the contributor does not write it; nor merges before it is submitted.
+    expect(
+      (await api('advisor').put(`/api/v1/notes/${note.id}/contributions/${ask.id}`, { bodyHtml: '<p>x</p>' }))
+        .statusCode,
+    ).toBe(403);
+    expect((await api('advisor').post(`/api/v1/notes/${note.id}/contributions/${ask.id}/merge`)).statusCode).toBe(409);
+    expect((await api('services').post(`/api/v1/notes/${note.id}/contributions/${ask.id}/merge`)).statusCode).toBe(403);
+    expect((await api('advisor').get(`/api/v1/notes/${note.id}/versions?cursor=nope`)).statusCode).toBe(400);
+
+    for (const [role, action] of [
+      ['advisor', 'submit'],
+      ['chief_of_staff', 'validate'],
+      ['chief_of_staff', 'transmit'],
+    ] as const) {
+      await api(role).post(`/api/v1/notes/${note.id}/transitions`, { action });
+    }
+    const annotations = await countRows(t.app, 'note_annotations');
+    for (const body of [{}, { quote: 'travaux' }, { quote: '', comment: 'c' }]) {
+      expect((await api('executive').post(`/api/v1/notes/${note.id}/annotations`, body)).statusCode).toBe(400);
+    }
+    expect(await countRows(t.app, 'note_annotations')).toBe(annotations);
+    const decisions = await countRows(t.app, 'decisions');
+    for (const body of [{}, { decision: '' }, { decision: 'Oui', actions: [{ title: 'x', dueDate: '2030-01-01' }] }]) {
+      const res = await api('executive').post(`/api/v1/notes/${note.id}/answer`, body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+    }
+    expect(await countRows(t.app, 'decisions')).toBe(decisions);
+    // Only the addressee annotates or answers.
+    expect(
+      (await api('official').post(`/api/v1/notes/${note.id}/annotations`, { quote: 'travaux', comment: 'c' }))
+        .statusCode,
+    ).toBe(404);
+    expect((await api('advisor').post(`/api/v1/notes/${note.id}/answer`, { decision: 'Oui' })).statusCode).toBe(403);
+
+    const template = (
+      await api('chief_of_staff').post('/api/v1/notes/templates', {
+        name: 'Compte rendu',
+        bodyHtml: '<p>Présents :</p>',
+      })
+    ).json();
+    for (const body of [{}, { name: '' }, { kind: 'poem' }]) {
+      expect((await api('chief_of_staff').patch(`/api/v1/notes/templates/${template.id}`, body)).statusCode).toBe(400);
+    }
+    expect((await api('advisor').patch(`/api/v1/notes/templates/${template.id}`, { name: 'x' })).statusCode).toBe(403);
+    expect((await api('advisor').delete(`/api/v1/notes/templates/${template.id}`)).statusCode).toBe(403);
+
+    // Another organisation: 404 on each of the note's routes, and its own reading folder is empty of ours.
+    const foreign = as(t.app, otherCookie);
+    const foreignMayor = as(t.app, await signIn(t.app, other.users.executive));
+    expect(
+      (await foreign.put(`/api/v1/notes/${note.id}/contributions/${ask.id}`, { bodyHtml: '<p>x</p>' })).statusCode,
+    ).toBe(404);
+    expect((await foreign.get(`/api/v1/notes/${note.id}/contributions/${ask.id}`)).statusCode).toBe(404);
+    expect((await foreign.post(`/api/v1/notes/${note.id}/contributions/${ask.id}/merge`)).statusCode).toBe(404);
+    expect((await foreignMayor.post(`/api/v1/notes/${note.id}/read`)).statusCode).toBe(404);
+    expect(
+      (await foreignMayor.post(`/api/v1/notes/${note.id}/annotations`, { quote: 'travaux', comment: 'c' })).statusCode,
+    ).toBe(404);
+    expect((await foreignMayor.post(`/api/v1/notes/${note.id}/answer`, { decision: 'Oui' })).statusCode).toBe(404);
+    expect((await foreignMayor.get('/api/v1/notes/reading-folder')).json().data).toEqual([]);
+    // Group staff: nothing of it.
+    expect((await api('group_staff').get(`/api/v1/notes/${note.id}/contributions/${ask.id}`)).statusCode).toBe(404);
+    expect((await api('group_staff').get(`/api/v1/notes/${note.id}/annotations`)).statusCode).toBe(404);
+    expect((await api('group_staff').get(`/api/v1/notes/${note.id}/versions`)).statusCode).toBe(404);
+  });
+});
