@@ -539,14 +539,29 @@ describe('item types', () => {
 });
 
 describe('permissions', () => {
-  it('group staff and the admin are refused every route (403)', async () => {
-    const created = (await api('secretariat').post('/api/v1/correspondence', item())).json();
-    for (const role of ['group_staff', 'admin'] as const) {
-      expect((await api(role).get('/api/v1/correspondence')).statusCode).toBe(403);
-      expect((await api(role).get(`/api/v1/correspondence/${created.id}`)).statusCode).toBe(403);
-      expect((await api(role).post('/api/v1/correspondence', item())).statusCode).toBe(403);
-      expect((await api(role).patch(`/api/v1/correspondence/${created.id}`, { subject: 'x' })).statusCode).toBe(403);
+  it('group staff get 404 on every route of an item and find none in search; the admin is refused (403)', async () => {
+    const created = (
+      await api('secretariat').post('/api/v1/correspondence', item({ subject: 'Kiosque du marché de Boulari' }))
+    ).json();
+    const itemRoutes = t.app.apiRoutes.filter((r) => r.url.startsWith('/api/v1/correspondence/:id'));
+    expect(itemRoutes.length).toBeGreaterThan(15);
+    for (const route of itemRoutes) {
+      const url = route.url.replace(':id', created.id).replace(/:\w+/g, '00000000-0000-7000-8000-000000000000');
+      const res = await t.app.inject({
+        method: route.method as 'GET',
+        url,
+        headers: { cookie: cookies.group_staff, 'content-type': 'application/json' },
+        ...(route.method === 'GET' ? {} : { payload: '{}' }),
+      });
+      expect.soft(res.statusCode, `${route.method} ${route.url}`).toBe(404);
     }
+    expect((await api('group_staff').get('/api/v1/correspondence')).statusCode).toBe(403);
+    expect(await searchIds(cookies.group_staff, 'kiosque Boulari')).toEqual([]);
+    expect(await searchIds(cookies.secretariat, 'kiosque Boulari')).toContain(created.id);
+    expect((await api('admin').get('/api/v1/correspondence')).statusCode).toBe(403);
+    expect((await api('admin').get(`/api/v1/correspondence/${created.id}`)).statusCode).toBe(403);
+    expect((await api('admin').post('/api/v1/correspondence', item())).statusCode).toBe(403);
+    expect((await api('admin').patch(`/api/v1/correspondence/${created.id}`, { subject: 'x' })).statusCode).toBe(403);
   });
 
   it('services and officials see only what they are named on; they register nothing', async () => {

