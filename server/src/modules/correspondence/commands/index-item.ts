@@ -5,6 +5,7 @@ import { officials } from '../../directory/officials.schema';
 import { memberships } from '../../org/org.schema';
 import { searchConfidentiality } from '../correspondence.policy';
 import type { correspondenceItems } from '../correspondence.schema';
+import { attachmentSearchText } from '../inbound/attachments/attachment-search-text';
 
 type ItemRow = typeof correspondenceItems.$inferSelect;
 
@@ -48,14 +49,18 @@ async function audienceOf(tx: Queryable, item: ItemRow): Promise<string[]> {
   return [...people];
 }
 
-/** Puts an item in the global search (kind `mail`) with who may find it. */
+/**
+ * Puts an item in the global search (kind `mail`) with who may find it; the text extracted
+ * from its attachments follows the body, so every re-index (an edit, a routing) keeps it.
+ */
 export async function indexItem(tx: Queryable, item: ItemRow): Promise<void> {
+  const attachments = await attachmentSearchText(tx, item.orgId, item.id);
   await indexRecord(tx, {
     orgId: item.orgId,
     kind: 'mail',
     recordId: item.id,
     title: `${item.registrationNumber} — ${item.subject}`,
-    body: `${item.senderName}\n${item.body}`,
+    body: attachments ? `${item.senderName}\n${item.body}\n${attachments}` : `${item.senderName}\n${item.body}`,
     url: `/correspondence/${item.id}`,
     confidentiality: searchConfidentiality(item.confidentiality),
     members: await audienceOf(tx, item),

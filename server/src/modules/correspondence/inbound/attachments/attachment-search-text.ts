@@ -1,9 +1,6 @@
-import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { Queryable } from '../../../../platform/db/client';
 import { files } from '../../../../platform/files/files.schema';
-import { searchIndex } from '../../../../platform/search/search.schema';
-import { indexItem } from '../../commands/index-item';
-import type { ItemRow } from '../../commands/register-correspondence';
 import { MAX_SEARCH_TEXT } from './pdf-text';
 
 /** The owner kind of an item's files. */
@@ -11,7 +8,7 @@ export const ITEM_FILES = 'correspondence';
 
 /**
  * The text extracted from an item's attachments, for its search entry ('' when none). For
- * `indexItem` to append to the entry's body, so a re-index (an edit, a routing) keeps it.
+ * `indexItem`, which appends it to the entry's body.
  */
 export async function attachmentSearchText(tx: Queryable, orgId: string, itemId: string): Promise<string> {
   const rows = await tx
@@ -31,18 +28,4 @@ export async function attachmentSearchText(tx: Queryable, orgId: string, itemId:
     .filter(Boolean)
     .join('\n')
     .slice(0, MAX_SEARCH_TEXT);
-}
-
-/**
- * Re-indexes an item with its attachments' text after the body (same kind, title, url,
- * confidentiality and audience as `indexItem` writes, since it is `indexItem` that writes them).
- */
-export async function indexItemWithAttachments(tx: Queryable, item: ItemRow): Promise<void> {
-  await indexItem(tx, item);
-  const text = await attachmentSearchText(tx, item.orgId, item.id);
-  if (!text) return;
-  await tx
-    .update(searchIndex)
-    .set({ body: sql`${searchIndex.body} || ${`\n${text}`}` })
-    .where(and(eq(searchIndex.orgId, item.orgId), eq(searchIndex.kind, 'mail'), eq(searchIndex.recordId, item.id)));
 }

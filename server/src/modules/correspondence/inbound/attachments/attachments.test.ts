@@ -100,6 +100,13 @@ describe('a postal letter registered with its scan', () => {
     // A second run finds the file done and changes nothing (at-least-once delivery).
     await t.app.ctx.jobs.runDue();
     expect(await searchIds('chief_of_staff', 'kangourou')).toEqual([body.itemId]);
+    // A correction re-indexes the item: the scan's text stays with the new subject.
+    const edited = await api('secretariat').patch(`/api/v1/correspondence/${body.itemId}`, {
+      subject: 'Éclairage de la marina',
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(await searchIds('chief_of_staff', 'kangourou')).toEqual([body.itemId]);
+    expect(await searchIds('chief_of_staff', 'marina')).toEqual([body.itemId]);
   });
 
   it('refuses missing fields, a missing file, a file of an unknown type, writing nothing', async () => {

@@ -4,9 +4,10 @@ import type { Queryable } from '../../../../platform/db/client';
 import { problems } from '../../../../platform/errors/problem';
 import { files } from '../../../../platform/files/files.schema';
 import type { Actor } from '../../../../platform/policy/actor';
+import { indexItem } from '../../commands/index-item';
 import { findItem } from '../../queries/find-correspondence';
 import { attachmentPolicy } from '../inbound.policy';
-import { ITEM_FILES, indexItemWithAttachments } from './attachment-search-text';
+import { ITEM_FILES } from './attachment-search-text';
 
 /**
  * Removes an attachment added by mistake, while the item is still `registered` (once routed,
@@ -36,5 +37,5 @@ export async function deleteAttachment(tx: Queryable, actor: Actor, itemId: stri
     recordId: item.id,
     summary: { before: { file: removed } },
   });
-  await indexItemWithAttachments(tx, item);
+  await indexItem(tx, item);
 }

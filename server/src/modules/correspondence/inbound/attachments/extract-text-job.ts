@@ -3,8 +3,8 @@ import type { Db } from '../../../../platform/db/client';
 import { files } from '../../../../platform/files/files.schema';
 import { MEDIA_TYPES } from '../../../../platform/files/sniff-media-type';
 import type { JobRunner } from '../../../../platform/jobs/runner';
+import { indexItem } from '../../commands/index-item';
 import { correspondenceItems } from '../../correspondence.schema';
-import { indexItemWithAttachments } from './attachment-search-text';
 import { pdfText } from './pdf-text';
 
 export const EXTRACT_TEXT_JOB = 'correspondence.extract_text';
@@ -36,7 +36,7 @@ export function registerExtractTextJob(jobs: JobRunner, db: Db) {
         .select()
         .from(correspondenceItems)
         .where(and(eq(correspondenceItems.orgId, orgId), eq(correspondenceItems.id, file.ownerId)));
-      if (item) await indexItemWithAttachments(tx, item);
+      if (item) await indexItem(tx, item);
     });
   });
 }
