@@ -339,9 +339,14 @@ export function registerNoteRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const actor = actorOf(request);
-      const rows = await findContributions(db, actor, request.params.id);
-      // A contributor sees their own; nobody else learns the note exists.
-      if (rows.length === 0 && !(await findNote(db, actor, request.params.id))) throw problems.notFound();
+      const rows = await db.transaction(async (tx) => {
+        const found = await findContributions(tx, actor, request.params.id);
+        // A contributor sees their own; nobody else learns the note exists.
+        const note = found[0]?.note ?? (await findNote(tx, actor, request.params.id));
+        if (!note) throw problems.notFound();
+        await auditConfidentialNoteRead(tx, actor, { id: request.params.id, ...note }, 'contributions');
+        return found;
+      });
       return { data: rows.map((row) => presentContribution(actor, row)) };
     },
   );
@@ -354,8 +359,12 @@ export function registerNoteRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const actor = actorOf(request);
-      const row = await findContribution(db, actor, request.params.id, request.params.cid);
-      if (!row) throw problems.notFound();
+      const row = await db.transaction(async (tx) => {
+        const found = await findContribution(tx, actor, request.params.id, request.params.cid);
+        if (!found) throw problems.notFound();
+        await auditConfidentialNoteRead(tx, actor, { id: request.params.id, ...found.note }, 'contributions');
+        return found;
+      });
       return presentContribution(actor, row);
     },
   );

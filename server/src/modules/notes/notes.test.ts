@@ -282,6 +282,36 @@ describe('confidentiality', () => {
     expect(views[0]?.n).toBe(2);
   });
 
+  it('a contributor to a confidential note sees their section and the title only, and their reading is audited', async () => {
+    const note = await create('chief_of_staff', {
+      title: 'Plan social confidentiel du CCAS',
+      confidentiality: 'confidential',
+      members: [org.users.cabinet_head.id],
+    });
+    const ask = await api('chief_of_staff').post(`/api/v1/notes/${note.id}/contributions`, {
+      serviceId: techServiceId,
+      question: 'Quels bâtiments sont concernés ?',
+      dueDate: '2030-04-01',
+    });
+    expect(ask.statusCode, ask.body).toBe(201);
+    expect((await api('services').get(`/api/v1/notes/${note.id}`)).statusCode).toBe(404);
+    const section = await api('services').get(`/api/v1/notes/${note.id}/contributions/${ask.json().id}`);
+    expect(section.statusCode).toBe(200);
+    expect(section.json()).toMatchObject({
+      noteTitle: 'Plan social confidentiel du CCAS',
+      question: 'Quels bâtiments sont concernés ?',
+    });
+    expect(section.json()).not.toHaveProperty('bodyHtmlOfNote');
+    expect(await searchIds('services', 'Plan social confidentiel')).not.toContain(note.id);
+    // The adviser, not named, sees neither the note nor the section.
+    expect((await api('advisor').get(`/api/v1/notes/${note.id}/contributions`)).statusCode).toBe(404);
+    const reads = await queryRows<{ actor: string }>(
+      t.app.ctx.db,
+      sql`select actor_id::text as actor from audit_log where record_id = ${note.id} and action = 'note.view'`,
+    );
+    expect(reads.map((r) => r.actor)).toContain(org.users.services.id);
+  });
+
   it('group staff, the admin and a services user not asked see no note (404, empty list)', async () => {
     const note = await create('advisor');
     for (const role of ['group_staff', 'admin', 'services', 'communication'] as const) {
