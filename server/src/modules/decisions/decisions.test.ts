@@ -204,3 +204,22 @@ describe('bad input, permissions and other organisations', () => {
     expect(paths(res)).toEqual(['actions.0.assigneeServiceId']);
   });
 });
+
+describe('the API contract', () => {
+  it('documents the notes’ and decisions’ routes in the OpenAPI contract', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(Object.keys(res.json().paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/notes',
+        '/api/v1/notes/reading-folder',
+        '/api/v1/notes/templates/{id}',
+        '/api/v1/notes/{id}/versions/{v}/diff',
+        '/api/v1/notes/{id}/contributions/{cid}',
+        '/api/v1/notes/{id}/answer',
+        '/api/v1/decisions',
+        '/api/v1/decisions/{id}/actions',
+      ]),
+    );
+  });
+});
