@@ -52,7 +52,7 @@ import { NOTE_ROLES } from './notes.policy';
 import { noteAnnotations } from './notes.schema';
 import { findContribution, findContributions, presentContribution } from './queries/find-contributions';
 import { findNote, findNotes, findReadingFolder, presentNote } from './queries/find-notes';
-import { findNoteTemplates, presentNoteTemplate } from './queries/find-templates';
+import { findNoteTemplate, findNoteTemplates, presentNoteTemplate } from './queries/find-templates';
 import { diffNoteVersions, findNoteVersions } from './queries/find-versions';
 import { noteDocument } from './queries/note-document';
 
@@ -159,6 +159,20 @@ export function registerNoteRoutes(app: FastifyInstance) {
       const actor = actorOf(request);
       const row = await db.transaction((tx) => createNoteTemplate(tx, actor, request.body));
       return reply.code(201).send(presentNoteTemplate(actor, row));
+    },
+  );
+
+  r.get(
+    '/api/v1/notes/templates/:id',
+    {
+      config: { access: templateRead },
+      schema: { tags, summary: 'Un modèle de note', params: ZIdParams, response: { 200: ZNoteTemplate } },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const row = await findNoteTemplate(db, actor, request.params.id);
+      if (!row) throw problems.notFound();
+      return presentNoteTemplate(actor, row);
     },
   );
 

@@ -356,6 +356,8 @@ describe('confidentiality', () => {
         bodyHtml: '<h2>Contexte</h2>',
       })
     ).json();
+    expect((await api('advisor').get(`/api/v1/notes/templates/${template.id}`)).json().name).toBe('Note au maire');
+    expect((await foreign.get(`/api/v1/notes/templates/${template.id}`)).statusCode).toBe(404);
     expect((await foreign.patch(`/api/v1/notes/templates/${template.id}`, { name: 'x' })).statusCode).toBe(404);
     expect((await foreign.delete(`/api/v1/notes/templates/${template.id}`)).statusCode).toBe(404);
     const theirs = (await foreign.get('/api/v1/notes/templates')).json().data as { id: string }[];
