@@ -189,7 +189,7 @@ export const ZAnnotation = z.object({
   createdAt: z.string(),
 });
 export type TAnnotation = z.infer<typeof ZAnnotation>;
-export const ZAnnotationList = z.object({ data: z.array(ZAnnotation) });
+export const ZAnnotationList = z.object({ data: z.array(ZAnnotation), nextCursor: z.string().nullable() });
 
 /** The addressee answers with a decision (and the actions that follow it). */
 export const ZAnswerNote = z.strictObject({

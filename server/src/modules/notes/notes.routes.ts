@@ -28,7 +28,6 @@ import {
   ZUpdateNoteTemplate,
   ZWriteContribution,
 } from '@dircab/contracts';
-import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DOCUMENT_MEDIA_TYPES, renderDocument } from '../../platform/documents/render-letter';
@@ -49,7 +48,7 @@ import { updateNote } from './commands/update-note';
 import { writeContribution } from './commands/write-contribution';
 import { registerNoteLinks } from './note-registrations';
 import { NOTE_ROLES } from './notes.policy';
-import { noteAnnotations } from './notes.schema';
+import { findAnnotations, presentAnnotation } from './queries/find-annotations';
 import { findContribution, findContributions, presentContribution } from './queries/find-contributions';
 import { findNote, findNotes, findReadingFolder, presentNote } from './queries/find-notes';
 import { findNoteTemplate, findNoteTemplates, presentNoteTemplate } from './queries/find-templates';
@@ -57,15 +56,6 @@ import { diffNoteVersions, findNoteVersions } from './queries/find-versions';
 import { noteDocument } from './queries/note-document';
 
 const tags = ['notes'];
-
-const presentAnnotation = (row: typeof noteAnnotations.$inferSelect) => ({
-  id: row.id,
-  noteId: row.noteId,
-  quote: row.quote,
-  comment: row.comment,
-  authorId: row.authorId,
-  createdAt: row.createdAt.toISOString(),
-});
 
 /**
  * Notes: the list, one note (reads of confidential ones audited), the circuit (submit, return,
@@ -449,18 +439,18 @@ export function registerNoteRoutes(app: FastifyInstance) {
     '/api/v1/notes/:id/annotations',
     {
       config: { access: read },
-      schema: { tags, summary: 'Annotations du lecteur', params: ZIdParams, response: { 200: ZAnnotationList } },
+      schema: {
+        tags,
+        summary: 'Annotations du lecteur',
+        params: ZIdParams,
+        querystring: ZPageQuery,
+        response: { 200: ZAnnotationList },
+      },
     },
     async (request) => {
       const actor = actorOf(request);
       await visibleNote(actor, request.params.id, 'annotations');
-      const rows = await db
-        .select()
-        .from(noteAnnotations)
-        .where(and(eq(noteAnnotations.orgId, actor.orgId), eq(noteAnnotations.noteId, request.params.id)))
-        .orderBy(asc(noteAnnotations.id))
-        .limit(500);
-      return { data: rows.map(presentAnnotation) };
+      return findAnnotations(db, actor, request.params.id, request.query);
     },
   );
 

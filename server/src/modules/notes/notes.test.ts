@@ -198,6 +198,9 @@ describe('a note through contributions, review, the mayor’s reading folder and
       comment: 'Prévenir les parents par l’école.',
     });
     expect(annotated.statusCode, annotated.body).toBe(201);
+    const listed = (await api('advisor').get(`/api/v1/notes/${note.id}/annotations`)).json();
+    expect(listed.data.map((a: { quote: string }) => a.quote)).toEqual(['réfectoire de Yahoué']);
+    expect((await api('advisor').get(`/api/v1/notes/${note.id}/annotations?cursor=nope`)).statusCode).toBe(400);
     const answered = await api('executive').post(`/api/v1/notes/${note.id}/answer`, {
       decision: 'Repas au réfectoire de Yahoué, transport en bus pris en charge par la commune.',
       actions: [
