@@ -315,7 +315,9 @@ describe('bad input', () => {
   });
 
   it('PATCH: empty or wrong changes get 400 and leave the item as it was', async () => {
-    const created = (await api('secretariat').post('/api/v1/correspondence', item())).json();
+    // A text of its own: the shared one would join the other tests' items in a campaign (audited).
+    const body = 'Bonjour, un nid-de-poule profond s’est ouvert devant la pharmacie de Boulari.';
+    const created = (await api('secretariat').post('/api/v1/correspondence', item({ body }))).json();
     const empty = await api('secretariat').patch(`/api/v1/correspondence/${created.id}`, {});
     expect(empty.statusCode).toBe(400);
     const wrong = await api('secretariat').patch(`/api/v1/correspondence/${created.id}`, {
@@ -333,7 +335,13 @@ describe('bad input', () => {
 describe('update', () => {
   it('corrects a registered item, recomputes its dates from the new type, audits; refuses once routed (409)', async () => {
     const created = (
-      await api('secretariat').post('/api/v1/correspondence', item({ receivedAt: '2026-09-22T21:00:00Z' }))
+      await api('secretariat').post(
+        '/api/v1/correspondence',
+        item({
+          receivedAt: '2026-09-22T21:00:00Z',
+          body: 'L’école de Boulari nous invite à sa kermesse de fin d’année.',
+        }),
+      )
     ).json();
     expect(created.dueDate).toBeNull();
     const res = await api('secretariat').patch(`/api/v1/correspondence/${created.id}`, {

@@ -8,6 +8,7 @@ import { problems } from '../../../platform/errors/problem';
 import type { Actor } from '../../../platform/policy/actor';
 import { touchContactActivity } from '../../directory/privacy/touch-contact-activity';
 import { correspondenceItems } from '../correspondence.schema';
+import { groupIntoCampaign } from '../inbound/campaigns/group-into-campaign';
 import { formatRegistrationNumber, numberFormatOf, takeNextSequence } from '../numbering';
 import { indexItem } from './index-item';
 import { itemDates } from './item-dates';
@@ -97,6 +98,8 @@ export async function registerCorrespondence(
     },
   });
   await indexItem(tx, row);
+  // Every channel goes through here, so a petition's letters, calls and emails all meet.
+  await groupIntoCampaign(tx, actor, row);
   return row;
 }
 

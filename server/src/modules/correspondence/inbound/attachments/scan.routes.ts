@@ -5,7 +5,6 @@ import { MAX_FILE_BYTES } from '../../../../platform/files/store-file';
 import { actorOf } from '../../../../platform/http/context';
 import { access } from '../../../../platform/policy/access';
 import { registerCorrespondence } from '../../commands/register-correspondence';
-import { groupIntoCampaign } from '../campaigns/group-into-campaign';
 import { INBOUND_ROLES } from '../inbound.policy';
 import { sessionOrganisation } from '../inbound-organisation';
 import { readMultipart } from '../read-multipart';
@@ -56,7 +55,6 @@ export function registerScanRoute(app: FastifyInstance) {
           org,
         );
         const stored = await addAttachments(tx, actor, item, files);
-        await groupIntoCampaign(tx, actor, item);
         return {
           itemId: item.id,
           registrationNumber: item.registrationNumber,

@@ -142,6 +142,32 @@ describe('campaigns', () => {
     expect(await findCampaignItemIds(t.app.ctx.db, other.orgId, second)).toEqual([]);
   });
 
+  it('groups letters and calls registered by the secretariat with the web requests of the same campaign', async () => {
+    const text = (name: string) =>
+      `Monsieur le Maire, moi ${name}, parent d’élève à l’école Jules-Garnier, je demande avec les autres familles ` +
+      'le maintien du ramassage scolaire du matin sur la route de Yahoué, supprimé à la rentrée sans concertation, ' +
+      'et un abri pour les enfants qui attendent le car sous la pluie. Nous comptons sur votre soutien. Respectueusement.';
+    const first = await webRequest('Lucien Tein', text('Lucien Tein'), 'Ramassage scolaire de Yahoué');
+    const letter = await api('secretariat').post('/api/v1/correspondence', {
+      direction: 'in',
+      channel: 'postal',
+      subject: 'Ramassage scolaire de Yahoué',
+      body: text('Aline Gope'),
+      sender: { name: 'Aline Gope' },
+    });
+    expect(letter.statusCode).toBe(201);
+    const call = await api('secretariat').post('/api/v1/correspondence', {
+      direction: 'in',
+      channel: 'phone',
+      subject: 'Ramassage scolaire de Yahoué',
+      body: text('Paul Kaouma'),
+      sender: { name: 'Paul Kaouma', phone: '+687 27 12 34' },
+    });
+    expect(call.statusCode).toBe(201);
+    const others = await findCampaignItemIds(t.app.ctx.db, org.orgId, first);
+    expect(others.sort()).toEqual([letter.json().id, call.json().id].sort());
+  });
+
   it('never groups a confidential item', async () => {
     const res = await postForm(
       t.app,
@@ -175,7 +201,10 @@ describe('campaigns', () => {
     expect((await api('services').get(`/api/v1/correspondence/campaigns/${campaignId}`)).statusCode).toBe(404);
     for (const role of ['group_staff', 'admin'] as const) {
       expect((await api(role).get('/api/v1/correspondence/campaigns')).statusCode, role).toBe(403);
-      expect((await api(role).get(`/api/v1/correspondence/campaigns/${campaignId}`)).statusCode, role).toBe(403);
+      // Group staff are not told that a campaign exists (refusalStatus).
+      expect((await api(role).get(`/api/v1/correspondence/campaigns/${campaignId}`)).statusCode, role).toBe(
+        role === 'group_staff' ? 404 : 403,
+      );
     }
     expect(
       (await api('services').delete(`/api/v1/correspondence/campaigns/${campaignId}/items/${first}`)).statusCode,

@@ -7,7 +7,6 @@ import type { Actor } from '../../../../platform/policy/actor';
 import { type ItemRow, type OrganisationSetting, registerCorrespondence } from '../../commands/register-correspondence';
 import { correspondenceItems } from '../../correspondence.schema';
 import { addAttachments } from '../attachments/add-attachments';
-import { groupIntoCampaign } from '../campaigns/group-into-campaign';
 import { correspondenceEmailMessages } from '../inbound.schema';
 import type { ParsedEmail } from './parse-email';
 
@@ -103,6 +102,5 @@ export async function registerEmail(
       },
     },
   });
-  await groupIntoCampaign(tx, actor, item);
   return { item, duplicate: false, attachments: stored.length - 1 };
 }

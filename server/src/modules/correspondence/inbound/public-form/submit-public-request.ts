@@ -3,7 +3,6 @@ import { recordAudit } from '../../../../platform/audit/record-audit';
 import type { Queryable } from '../../../../platform/db/client';
 import { problems } from '../../../../platform/errors/problem';
 import { registerCorrespondence } from '../../commands/register-correspondence';
-import { groupIntoCampaign } from '../campaigns/group-into-campaign';
 import { type InboundOrganisation, systemActor } from '../inbound-organisation';
 
 /**
@@ -44,6 +43,5 @@ export async function submitPublicRequest(
     recordId: item.id,
     summary: { after: { via: 'formulaire public', consent: true } },
   });
-  await groupIntoCampaign(tx, actor, item);
   return item.registrationNumber;
 }
