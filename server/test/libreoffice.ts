@@ -20,6 +20,11 @@ export const hasLibreOffice = await has('soffice');
 /** poppler's pdftotext, to read what LibreOffice printed. */
 export const hasPdfToText = await has('pdftotext');
 
+// CI installs both (.ci/run): there a missing reader is a broken setup, never a silent skip.
+if (process.env.CI === 'true' && !(hasLibreOffice && hasPdfToText)) {
+  throw new Error('CI needs LibreOffice (soffice) and poppler (pdftotext) to check the generated documents.');
+}
+
 /**
  * Converts a document to PDF with LibreOffice, as a user's office suite would open it; null
  * when LibreOffice is not installed. Each call has its own profile folder: two runs sharing
