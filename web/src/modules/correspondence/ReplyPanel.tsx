@@ -3,9 +3,8 @@ import { Alert, Anchor, Button, Group, Paper, Stack, Text, Typography } from '@m
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMe } from '../../ui/me-context';
 import { Panel } from '../../ui/Panel';
-import { canLookUpMembers, itemPath } from './correspondence-rules';
+import { itemPath } from './correspondence-rules';
 import { DecisionButtons } from './DecisionButtons';
 import { ReplyCircuit } from './ReplyCircuit';
 import { SendButtons } from './SendButtons';
@@ -17,18 +16,9 @@ const ReplyEditor = lazy(() => import('./ReplyEditor'));
 /** The reply: the draft, its circuit, and the step the actor may take now. */
 export function ReplyPanel({ item }: { item: TCorrespondenceDetail }) {
   const { t } = useTranslation();
-  const me = useMe();
   const [editing, setEditing] = useState(false);
   const reply = item.reply;
   const p = item.policies;
-  // Who reviewed an earlier round: a returned draft goes back to them.
-  const pastReviewers = [
-    ...new Map(
-      (reply?.approvals ?? [])
-        .filter((a) => a.kind === 'review' && a.userId)
-        .map((a) => [a.userId as string, { value: a.userId as string, label: a.userName ?? '' }]),
-    ).values(),
-  ];
   if (!reply && !p.reply) return null;
 
   return (
@@ -95,13 +85,7 @@ export function ReplyPanel({ item }: { item: TCorrespondenceDetail }) {
             {p.send && <SendButtons item={item} />}
           </Group>
         )}
-        {!editing && reply && p.submitReview && canLookUpMembers(me.role) && <SubmitReviewForm item={item} />}
-        {!editing && reply && p.submitReview && !canLookUpMembers(me.role) && pastReviewers.length > 0 && (
-          <SubmitReviewForm item={item} knownReviewers={pastReviewers} />
-        )}
-        {!editing && reply && p.submitReview && !canLookUpMembers(me.role) && pastReviewers.length === 0 && (
-          <Text size="sm">{t('correspondence.review.byCabinet')}</Text>
-        )}
+        {!editing && reply && p.submitReview && <SubmitReviewForm item={item} />}
       </Stack>
     </Panel>
   );

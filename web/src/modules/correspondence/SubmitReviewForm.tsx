@@ -1,24 +1,18 @@
 import type { TCorrespondenceDetail } from '@dircab/contracts';
-import { Button, Group, MultiSelect, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notify } from '../../ui/notify';
 import { problemMessage } from '../../ui/problem-message';
-import { MemberMultiSelect } from '../directory/officials/MemberPicker';
 import { CORRESPONDENCE_KEY, correspondenceApi, itemKey } from './correspondence-api';
+import { ReviewerMultiSelect } from './ReviewerMultiSelect';
 
-interface Props {
-  item: TCorrespondenceDetail;
-  /**
-   * Without the member search (services, officials…), the reviewers of earlier rounds are the
-   * choice: a returned draft goes back to them.
-   */
-  knownReviewers?: { value: string; label: string }[];
-}
-
-/** Send the draft for visa: one or more reviewers, one after the other or all at once. */
-export function SubmitReviewForm({ item, knownReviewers }: Props) {
+/**
+ * Send the draft for visa: one or more reviewers, one after the other or all at once. Whoever
+ * drafted it picks them (a service's agent too), among the members who may give a visa.
+ */
+export function SubmitReviewForm({ item }: { item: TCorrespondenceDetail }) {
   const { t } = useTranslation();
   const orderLabel = useId();
   const queryClient = useQueryClient();
@@ -48,22 +42,12 @@ export function SubmitReviewForm({ item, knownReviewers }: Props) {
       }}
     >
       <Stack gap="xs">
-        {knownReviewers ? (
-          <MultiSelect
-            label={t('correspondence.review.reviewers')}
-            data={knownReviewers}
-            value={reviewerIds}
-            onChange={setReviewerIds}
-            error={error}
-          />
-        ) : (
-          <MemberMultiSelect
-            label={t('correspondence.review.reviewers')}
-            value={reviewerIds}
-            onChange={setReviewerIds}
-            error={error}
-          />
-        )}
+        <ReviewerMultiSelect
+          label={t('correspondence.review.reviewers')}
+          value={reviewerIds}
+          onChange={setReviewerIds}
+          error={error}
+        />
         {reviewerIds.length > 1 && (
           <Stack gap={4}>
             <Text size="sm" fw={500} id={orderLabel}>

@@ -7,6 +7,7 @@ import type {
   TCreateCorrespondence,
   TDecide,
   TForwardCorrespondence,
+  TMemberOption,
   TQueueCounts,
   TReplyTemplate,
   TRouteCorrespondence,
@@ -28,6 +29,8 @@ export const QUEUES_KEY = [...CORRESPONDENCE_KEY, 'queues'] as const;
 export const TYPES_KEY = [...CORRESPONDENCE_KEY, 'types'] as const;
 export const TEMPLATES_KEY = [...CORRESPONDENCE_KEY, 'templates'] as const;
 export const SIGNATURE_BOOK_KEY = [...CORRESPONDENCE_KEY, 'signature-book'] as const;
+// Outside CORRESPONDENCE_KEY: who may give a visa does not change when an item does.
+export const REVIEWERS_KEY = ['correspondence-reviewers'] as const;
 
 const BASE = '/api/v1/correspondence';
 const one = (id: string, action = '') => `${BASE}/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;
@@ -69,5 +72,10 @@ export const correspondenceApi = {
 
   signatureBook: (cursor: string | null, limit = 50) =>
     http.get<Page<TCorrespondence>>(`${BASE}/signature-book${queryString({ limit, cursor })}`),
+  /** The members who may give a visa, by name or by id (every role that reads correspondence). */
+  reviewers: (params: { q?: string; ids?: readonly string[]; limit?: number }) =>
+    http.get<Page<TMemberOption>>(
+      `${BASE}/reviewers${queryString({ q: params.q?.trim(), ids: params.ids?.join(','), limit: params.limit ?? 20 })}`,
+    ),
   templates: () => http.get<Page<TReplyTemplate>>(`${BASE}/reply-templates?limit=100`),
 };

@@ -109,5 +109,5 @@ export function nowLocal(timeZone: string, now = new Date()): string {
 
 // Who may search the members (GET /api/v1/members/lookup, server/src/modules/org/org.routes.ts).
 const MEMBER_LOOKUP: readonly TRole[] = ['executive', 'chief_of_staff', 'cabinet_head'];
-/** Whether the role may pick a person by name (the person filter, the reviewers). */
+/** Whether the role may pick a person by name (the inbox's person filter). */
 export const canLookUpMembers = (role: TRole) => MEMBER_LOOKUP.includes(role);

@@ -63,7 +63,7 @@ const VIEW = {
   policies: { delete: true },
 };
 
-function inbox(path = '/correspondence') {
+function inbox(path = '/correspondence', role: 'secretariat' | 'chief_of_staff' = 'secretariat') {
   const api = fetchRouting((method, url) => {
     if (url.startsWith('/api/v1/correspondence/views'))
       return method === 'POST'
@@ -89,7 +89,7 @@ function inbox(path = '/correspondence') {
       </Routes>
       <Location />
     </>,
-    { path, me: fakeMe('secretariat', ['home', 'correspondence']) },
+    { path, me: fakeMe(role, ['home', 'correspondence']) },
   );
   return api;
 }
@@ -120,6 +120,19 @@ describe('the inbox filters', { timeout: 20_000 }, () => {
     await vi.waitFor(() =>
       expect(api.calls.some((c) => c.url.includes('status=registered&channel=phone&q=voirie'))).toBe(true),
     );
+  });
+
+  it('offers the person filter to the heads, who may look members up, and to no one else', async () => {
+    inbox('/correspondence', 'chief_of_staff');
+    expect(await screen.findByRole('link', { name: '2026-A-000001' })).toBeDefined();
+    expect(screen.getByLabelText('Personne', { selector: 'input' })).toBeDefined();
+  });
+
+  it('leaves the person filter out for the secretariat (the member lookup would refuse it)', async () => {
+    const api = inbox();
+    expect(await screen.findByRole('link', { name: '2026-A-000001' })).toBeDefined();
+    expect(screen.queryByLabelText('Personne', { selector: 'input' })).toBeNull();
+    expect(api.calls.filter((c) => c.url.startsWith('/api/v1/members/lookup'))).toEqual([]);
   });
 
   it('switches queue from the left column, with its count', async () => {

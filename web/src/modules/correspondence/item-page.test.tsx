@@ -10,6 +10,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 const ID = '0190a000-0000-7000-8000-000000000401';
 const SERVICE = '0190a000-0000-7000-8000-0000000000s1';
+const REVIEWER = '0190a000-0000-7000-8000-000000000777';
 
 const ITEM: TCorrespondenceDetail = {
   id: ID,
@@ -79,6 +80,12 @@ function page(item: TCorrespondenceDetail | null, role: 'secretariat' | 'service
       return [200, current];
     }
     if (method === 'POST' && url.endsWith('/submit-review') && current) return [200, current];
+    if (url.startsWith('/api/v1/correspondence/reviewers?')) {
+      const q = new URL(url, 'http://x').searchParams;
+      const dircab = { userId: REVIEWER, name: 'Julien Marchal', role: 'chief_of_staff', jobTitle: null, active: true };
+      const hit = q.get('ids')?.includes(REVIEWER) || (!!q.get('q') && 'julien marchal'.includes(q.get('q') ?? ''));
+      return [200, { data: hit ? [dircab] : [], nextCursor: null }];
+    }
     if (method === 'GET') return [200, { data: [], nextCursor: null }];
     return undefined;
   });
@@ -140,39 +147,60 @@ describe('the item page', { timeout: 20_000 }, () => {
     expect(api.calls.filter((c) => c.method === 'POST')).toEqual([]);
   });
 
-  it('lets a service send a returned draft back to its reviewers, without the member search', async () => {
-    const reviewer = '0190a000-0000-7000-8000-000000000777';
-    const approval = {
-      id: '0190a000-0000-7000-8000-000000000778',
-      kind: 'review' as const,
-      userId: reviewer,
-      userName: 'Julien Marchal',
-      position: 0,
-      decision: 'return' as const,
-      comment: 'Citez l’arrêté.',
-      decidedAt: '2026-11-21T22:00:00.000Z',
-      round: 1,
-    };
+  it('lets a service pick its reviewers by name among those who may give a visa', async () => {
     const api = page(
       {
         ...ITEM,
         status: 'reply_drafted',
         suggestion: null,
         policies: { read: true, reply: true, submitReview: true },
-        reply: { ...(REPLY as NonNullable<typeof REPLY>), returnComment: 'Citez l’arrêté.', approvals: [approval] },
+        reply: REPLY,
       },
       'services',
     );
-    expect(await screen.findByText('Citez l’arrêté.', { selector: 'div' })).toBeDefined();
-    fireEvent.click(screen.getByLabelText('Relecteurs (visa)', { selector: 'input' }));
-    fireEvent.click(await screen.findByRole('option', { name: 'Julien Marchal', hidden: true }));
+    expect(await screen.findByText('Les services reboucheront la chaussée.')).toBeDefined();
+    // A first round: no earlier reviewer to fall back on, the server's search offers them.
+    const reviewers = screen.getByLabelText('Relecteurs (visa)', { selector: 'input' });
+    reviewers.focus();
+    fireEvent.change(reviewers, { target: { value: 'marchal' } });
+    await vi.waitFor(() =>
+      expect(
+        api.calls.some((c) => c.url.startsWith('/api/v1/correspondence/reviewers?') && c.url.includes('q=marchal')),
+      ).toBe(true),
+    );
+    // jsdom never ends Mantine's opening transition: the options stay "hidden" to queries.
+    fireEvent.click(
+      await screen.findByRole(
+        'option',
+        { name: 'Julien Marchal · Directeur(trice) de cabinet', hidden: true },
+        { timeout: 5_000 },
+      ),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Soumettre au visa' }));
     await vi.waitFor(() =>
       expect(api.calls.find((c) => c.url.endsWith('/submit-review'))?.body).toEqual({
-        reviewerIds: [reviewer],
+        reviewerIds: [REVIEWER],
         order: 'sequential',
       }),
     );
+    // The heads' member lookup is refused to services: the form never asks it.
+    expect(api.calls.filter((c) => c.url.startsWith('/api/v1/members/lookup'))).toEqual([]);
+  });
+
+  it('asks for a reviewer before submitting', async () => {
+    const api = page(
+      {
+        ...ITEM,
+        status: 'reply_drafted',
+        suggestion: null,
+        policies: { read: true, reply: true, submitReview: true },
+        reply: REPLY,
+      },
+      'services',
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Soumettre au visa' }));
+    expect(await screen.findByText('Choisissez au moins un relecteur.')).toBeDefined();
+    expect(api.calls.filter((c) => c.method === 'POST')).toEqual([]);
   });
 
   it('says in French that the item is not there when the server answers 404', async () => {
