@@ -55,7 +55,7 @@ export const DECISION_VIEWS = ['open', 'overdue', 'all'] as const;
 export const ZDecisionQuery = ZPageQuery.extend({ view: z.enum(DECISION_VIEWS).optional() });
 export type TDecisionQuery = z.infer<typeof ZDecisionQuery>;
 
-export const ZDecision = z.object({
+export const ZDecisionItem = z.object({
   id: ZUuid,
   title: z.string(),
   detail: z.string(),
@@ -70,8 +70,8 @@ export const ZDecision = z.object({
   createdAt: z.string(),
   policies: ZPolicies,
 });
-export type TDecision = z.infer<typeof ZDecision>;
-export const ZDecisionPage = z.object({ data: z.array(ZDecision), nextCursor: z.string().nullable() });
+export type TDecisionItem = z.infer<typeof ZDecisionItem>;
+export const ZDecisionPage = z.object({ data: z.array(ZDecisionItem), nextCursor: z.string().nullable() });
 
 export const ZAddDecisionActions = z.strictObject({ actions: z.array(ZCreateDecisionAction).min(1).max(30) });
 export type TAddDecisionActions = z.infer<typeof ZAddDecisionActions>;
