@@ -56,6 +56,7 @@ import { updateReplyTemplate } from './commands/update-reply-template';
 import { waitForInformation } from './commands/wait-for-information';
 import { correspondenceReplies } from './processing.schema';
 import { countQueues } from './queries/count-queues';
+import { findCampaignCopyReply } from './queries/find-campaign-copies';
 import { findItemDetail, findRoutings } from './queries/find-item-detail';
 import { findReplyTemplate, findReplyTemplates, presentReplyTemplate } from './queries/find-reply-templates';
 import { findRoutingSuggestion } from './queries/find-routing-suggestion';
@@ -178,14 +179,22 @@ export function registerProcessingRoutes(app: FastifyInstance) {
       const actor = actorOf(request);
       const item = await findItem(db, actor, request.params.id);
       if (!item) throw problems.notFound();
-      const [draft] = await db.select().from(correspondenceReplies).where(eq(correspondenceReplies.itemId, item.id));
+      const [own] = await db.select().from(correspondenceReplies).where(eq(correspondenceReplies.itemId, item.id));
+      // An item answered by its campaign's reply prints that reply, addressed to its own writer.
+      const copy =
+        !own?.outgoingItemId && (item.status === 'sent' || item.status === 'closed')
+          ? await findCampaignCopyReply(db, item)
+          : null;
+      const draft = copy?.reply ?? own;
       if (!draft) throw problems.notFound('Ce courrier n’a pas encore de réponse.');
-      const [outgoing] = draft.outgoingItemId
-        ? await db
-            .select({ number: correspondenceItems.registrationNumber })
-            .from(correspondenceItems)
-            .where(eq(correspondenceItems.id, draft.outgoingItemId))
-        : [];
+      const [outgoing] = copy
+        ? [{ number: copy.outgoingNumber }]
+        : draft.outgoingItemId
+          ? await db
+              .select({ number: correspondenceItems.registrationNumber })
+              .from(correspondenceItems)
+              .where(eq(correspondenceItems.id, draft.outgoingItemId))
+          : [];
       const format = request.query.format;
       const org = organisationOf(request);
       const letterhead = await findLetterhead(db, { id: actor.orgId, name: org.name });

@@ -11,12 +11,14 @@ import { loadForAction, moveItem } from '../load-item';
 import { correspondenceReplies } from '../processing.schema';
 import { replyText } from '../reply-html';
 import { enqueueReplyMail } from './enqueue-reply-mail';
+import { sendCampaignCopies } from './send-campaign-copies';
 
 /**
  * Sends the signed reply: registers it as an outgoing item (`{year}-D-{seq:6}`, the same
  * gapless numbering) that points at the incoming one, then, by e-mail, enqueues the message
  * with the letter in the same transaction (nothing leaves unless it commits); by post, the
- * letter is printed from `/reply/letter`. The incoming item moves to `sent`.
+ * letter is printed from `/reply/letter`. The incoming item moves to `sent`, and so do the
+ * other open items of its campaign, each writer with their own copy (send-campaign-copies.ts).
  */
 export async function sendReply(
   tx: Queryable,
@@ -75,9 +77,11 @@ export async function sendReply(
   if (input.method === 'email') {
     await enqueueReplyMail(tx, actor, row, { ...reply, sentAt }, linked, org);
   }
+  const campaignCopies = await sendCampaignCopies(tx, actor, row, { ...reply, sentAt }, org);
   return moveItem(tx, actor, row, 'sent', 'correspondence.send', {
     method: input.method,
     outgoingItemId: outgoing.id,
     outgoingRegistrationNumber: outgoing.registrationNumber,
+    campaignCopies,
   });
 }

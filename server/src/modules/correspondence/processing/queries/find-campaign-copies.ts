@@ -1,0 +1,77 @@
+import { and, asc, desc, eq, getTableColumns, ne, notInArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Queryable } from '../../../../platform/db/client';
+import { correspondenceItems } from '../../correspondence.schema';
+import { correspondenceCampaignItems } from '../../inbound/inbound.schema';
+import type { ItemRow } from '../../queries/find-correspondence';
+import { correspondenceReplies } from '../processing.schema';
+
+type ReplyRow = typeof correspondenceReplies.$inferSelect;
+
+/** Statuses after which an item needs no reply any more: a campaign's reply leaves them alone. */
+const ANSWERED = ['sent', 'closed', 'closed_without_reply', 'forwarded'] as const;
+
+/**
+ * The other incoming items of the lead's campaign that still wait for a reply, locked for the
+ * sending transaction, oldest first (their copies take consecutive numbers in that order).
+ * Never a confidential one: its writer's copy would go out under a reply nobody checked for it.
+ * One statement: the campaign-items primary key, its campaign index, then the items' key.
+ */
+export async function findOpenCampaignMembers(tx: Queryable, orgId: string, leadId: string): Promise<ItemRow[]> {
+  const mine = correspondenceCampaignItems;
+  const others = alias(correspondenceCampaignItems, 'others');
+  const item = correspondenceItems;
+  return tx
+    .select(getTableColumns(item))
+    .from(mine)
+    .innerJoin(others, eq(others.campaignId, mine.campaignId))
+    .innerJoin(item, and(eq(item.orgId, orgId), eq(item.id, others.itemId)))
+    .where(
+      and(
+        eq(mine.orgId, orgId),
+        eq(mine.itemId, leadId),
+        ne(others.itemId, leadId),
+        eq(item.direction, 'in'),
+        notInArray(item.status, [...ANSWERED]),
+        ne(item.confidentiality, 'confidential'),
+      ),
+    )
+    .orderBy(asc(item.receivedAt), asc(item.id))
+    .for('update', { of: item });
+}
+
+/**
+ * The reply a campaign member was sent as a copy of, addressed to the member's own writer, and
+ * the copy's number (null when the item got no campaign copy). The copy answers the member
+ * (`in_reply_to_id`) and is registered at the instant the lead's reply was sent, which tells
+ * that reply from any other of the campaign. One statement through
+ * correspondence_items_in_reply_to_idx, the campaign-items keys and the replies' item key.
+ */
+export async function findCampaignCopyReply(
+  db: Queryable,
+  member: ItemRow,
+): Promise<{ reply: ReplyRow; outgoingNumber: string } | null> {
+  const copy = correspondenceItems;
+  const mine = correspondenceCampaignItems;
+  const others = alias(correspondenceCampaignItems, 'others');
+  const r = correspondenceReplies;
+  const [found] = await db
+    .select({ reply: getTableColumns(r), outgoingNumber: copy.registrationNumber })
+    .from(copy)
+    .innerJoin(mine, eq(mine.itemId, copy.inReplyToId))
+    .innerJoin(others, and(eq(others.campaignId, mine.campaignId), ne(others.itemId, mine.itemId)))
+    .innerJoin(r, and(eq(r.itemId, others.itemId), sql`${r.sentAt} = ${copy.receivedAt}`))
+    .where(and(eq(copy.orgId, member.orgId), eq(copy.inReplyToId, member.id), eq(copy.direction, 'out')))
+    .orderBy(desc(copy.receivedAt))
+    .limit(1);
+  if (!found) return null;
+  return {
+    reply: {
+      ...found.reply,
+      recipientName: member.senderName,
+      recipientEmail: member.senderEmail,
+      recipientAddress: member.senderAddress,
+    },
+    outgoingNumber: found.outgoingNumber,
+  };
+}
