@@ -8,6 +8,7 @@ import {
 } from '@dircab/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { recordAudit } from '../../platform/audit/record-audit';
 import { problems } from '../../platform/errors/problem';
 import { actorOf } from '../../platform/http/context';
 import { access } from '../../platform/policy/access';
@@ -74,8 +75,20 @@ export function registerDecisionRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const actor = actorOf(request);
-      const row = await findDecision(db, actor, request.params.id);
-      if (!row) throw problems.notFound();
+      const row = await db.transaction(async (tx) => {
+        const found = await findDecision(tx, actor, request.params.id);
+        if (!found) throw problems.notFound();
+        // Reading a confidential decision leaves a trace, as for cases and notes.
+        if (found.confidentiality === 'confidential') {
+          await recordAudit(tx, actor, {
+            action: 'decision.view',
+            recordType: 'decision',
+            recordId: found.id,
+            summary: {},
+          });
+        }
+        return found;
+      });
       return presentDecision(actor, row);
     },
   );

@@ -125,6 +125,11 @@ describe('decisions and their follow-up', () => {
     }[];
     expect(mayor.find((g) => g.kind === 'decision')?.hits.map((h) => h.recordId)).toContain(d.id);
     expect((await api('cabinet_head').get(`/api/v1/decisions/${d.id}`)).statusCode).toBe(200);
+    const views = await queryRows<{ actor: string }>(
+      t.app.ctx.db,
+      sql`select actor_id::text as actor from audit_log where record_id = ${d.id} and action = 'decision.view'`,
+    );
+    expect(views.map((v) => v.actor)).toEqual([org.users.cabinet_head.id]);
   });
 });
 
