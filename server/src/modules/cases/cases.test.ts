@@ -401,7 +401,7 @@ describe('links and the timeline', () => {
     });
     expect(unknown.statusCode).toBe(400);
     expect(paths(unknown)).toContain('recordId');
-    const notYet = await api('advisor').post(`/api/v1/cases/${c.id}/links`, { kind: 'note', recordId: c.id });
+    const notYet = await api('advisor').post(`/api/v1/cases/${c.id}/links`, { kind: 'event', recordId: c.id });
     expect(notYet.statusCode).toBe(400);
     expect(paths(notYet)).toContain('kind');
     expect(

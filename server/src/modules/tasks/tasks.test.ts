@@ -266,7 +266,7 @@ describe('tasks', () => {
       [{ assigneeServiceId: '01900000-0000-7000-8000-000000000000' }, 'assigneeServiceId'],
       [{ dueDate: 'demain' }, 'dueDate'],
       [{ link: { kind: 'case', id: '01900000-0000-7000-8000-000000000000' } }, 'link.id'],
-      [{ link: { kind: 'note', id: '01900000-0000-7000-8000-000000000000' } }, 'link.kind'],
+      [{ link: { kind: 'event', id: '01900000-0000-7000-8000-000000000000' } }, 'link.kind'], // a kind no module registered yet
       [{ link: { kind: 'planet', id: '01900000-0000-7000-8000-000000000000' } }, 'link.kind'],
       [{ status: 'todo' }, 'status'],
     ];

@@ -19,10 +19,15 @@ function sourceFiles(dir: string): string[] {
 function actionsWritten(): Set<string> {
   const found = new Set<string>();
   for (const file of sourceFiles(SERVER_SRC)) {
-    for (const m of readFileSync(file, 'utf8').matchAll(/\baction: '([a-z_]+\.[a-z_]+)'/g)) found.add(m[1] as string);
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/\baction: '([a-z_]+(?:\.[a-z_]+)+)'/g)) found.add(m[1] as string);
+    // The correspondence circuit audits through moveItem(tx, actor, row, status, action, …).
+    for (const m of text.matchAll(/moveItem\(\s*tx,\s*actor,\s*\w+,\s*'[a-z_]+',\s*'([a-z_]+\.[a-z_]+)'/g)) {
+      found.add(m[1] as string);
+    }
     // Actions chosen by a ternary: `const action = … ? 'member.disable' : …`.
-    for (const m of readFileSync(file, 'utf8').matchAll(/const action =([^;]+);/g)) {
-      for (const lit of (m[1] as string).matchAll(/'([a-z_]+\.[a-z_]+)'/g)) found.add(lit[1] as string);
+    for (const m of text.matchAll(/const action =([^;]+);/g)) {
+      for (const lit of (m[1] as string).matchAll(/'([a-z_]+(?:\.[a-z_]+)+)'/g)) found.add(lit[1] as string);
     }
   }
   return found;

@@ -76,8 +76,14 @@ export async function recordAnswer(
     .where(eq(agendaInvitations.id, row.id))
     .returning();
   if (!updated) throw problems.notFound();
+  const action =
+    answer.status === 'accepted'
+      ? 'agenda.invitation.accept'
+      : answer.status === 'delegated'
+        ? 'agenda.invitation.delegate'
+        : 'agenda.invitation.decline';
   await recordAudit(tx, actor, {
-    action: `agenda.invitation.${answer.status === 'accepted' ? 'accept' : answer.status === 'delegated' ? 'delegate' : 'decline'}`,
+    action,
     recordType: 'agenda_invitation',
     recordId: row.id,
     summary: {
