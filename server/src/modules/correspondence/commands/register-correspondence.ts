@@ -4,6 +4,7 @@ import { recordAudit } from '../../../platform/audit/record-audit';
 import { workingCalendarOf } from '../../../platform/calendar/organisation-calendar';
 import { localYear } from '../../../platform/calendar/working-days';
 import type { Queryable } from '../../../platform/db/client';
+import { isUniqueViolation } from '../../../platform/db/unique-violation';
 import { problems } from '../../../platform/errors/problem';
 import type { Actor } from '../../../platform/policy/actor';
 import { touchContactActivity } from '../../directory/privacy/touch-contact-activity';
@@ -111,12 +112,10 @@ async function refuseTakenNumber<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-      if (e.code === '23505') {
-        throw problems.conflict(
-          'Ce numéro d’enregistrement a déjà été attribué : vérifiez le format de numérotation de l’organisation.',
-        );
-      }
+    if (isUniqueViolation(error)) {
+      throw problems.conflict(
+        'Ce numéro d’enregistrement a déjà été attribué : vérifiez le format de numérotation de l’organisation.',
+      );
     }
     throw error;
   }

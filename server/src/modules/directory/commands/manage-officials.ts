@@ -2,6 +2,7 @@ import type { TCreateOfficial, TMandateInput, TUpdateOfficial } from '@dircab/co
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/record-audit';
 import type { Queryable } from '../../../platform/db/client';
+import { isUniqueViolation } from '../../../platform/db/unique-violation';
 import { type FieldError, problems } from '../../../platform/errors/problem';
 import type { Actor } from '../../../platform/policy/actor';
 import { removeFromIndex } from '../../../platform/search/search-index';
@@ -11,7 +12,6 @@ import { officialPolicy } from '../officials.policy';
 import { mandates, officials, politicalGroups } from '../officials.schema';
 import { findOfficial, mandatesOf, type OfficialRow } from '../queries/find-officials';
 import { indexOfficial } from './index-official';
-import { isUniqueViolation } from './unique-violation';
 
 const invalid = (errors: FieldError[]) =>
   problems.badRequest('Le corps de la requête contient des valeurs invalides.', errors);

@@ -3,13 +3,13 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/record-audit';
 import { users } from '../../../platform/auth/auth.schema';
 import type { Queryable } from '../../../platform/db/client';
+import { isUniqueViolation } from '../../../platform/db/unique-violation';
 import { type FieldError, problems } from '../../../platform/errors/problem';
 import type { Actor } from '../../../platform/policy/actor';
 import { memberships } from '../../org/org.schema';
 import { POLITICAL_GROUP_ROLES, politicalGroupPolicy } from '../officials.policy';
 import { politicalGroups } from '../officials.schema';
 import { findPoliticalGroup, type PoliticalGroupRow } from '../queries/find-political-groups';
-import { isUniqueViolation } from './unique-violation';
 
 const duplicateName = () => {
   const detail = 'Un groupe politique porte déjà ce nom.';

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { CountryCode } from 'libphonenumber-js/max';
 import { diffSummary, recordAudit } from '../../../platform/audit/record-audit';
 import type { Queryable } from '../../../platform/db/client';
+import { uniqueName } from '../../../platform/db/unique-violation';
 import { problems } from '../../../platform/errors/problem';
 import type { Actor } from '../../../platform/policy/actor';
 import { indexRecord, removeFromIndex } from '../../../platform/search/search-index';
@@ -10,7 +11,6 @@ import { referencePolicy } from '../directory.policy';
 import { services } from '../directory.schema';
 import { normalisePhone } from '../phone';
 import { findService, type ServiceRow } from '../queries/find-services';
-import { uniqueName } from './unique-violation';
 
 const DUPLICATE = 'Un service porte déjà ce nom dans l’organisation.';
 

@@ -2,12 +2,12 @@ import type { TCreateTerritory, TUpdateTerritory } from '@dircab/contracts';
 import { and, eq } from 'drizzle-orm';
 import { diffSummary, recordAudit } from '../../../platform/audit/record-audit';
 import type { Queryable } from '../../../platform/db/client';
+import { uniqueName } from '../../../platform/db/unique-violation';
 import { problems } from '../../../platform/errors/problem';
 import type { Actor } from '../../../platform/policy/actor';
 import { referencePolicy } from '../directory.policy';
 import { territories } from '../directory.schema';
 import { findTerritory, type TerritoryRow } from '../queries/find-territories';
-import { uniqueName } from './unique-violation';
 
 const DUPLICATE = 'Ce quartier existe déjà dans l’organisation.';
 

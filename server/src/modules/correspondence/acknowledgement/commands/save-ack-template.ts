@@ -2,6 +2,7 @@ import type { TCreateAckTemplate, TUpdateAckTemplate } from '@dircab/contracts';
 import { and, eq, ne } from 'drizzle-orm';
 import { diffSummary, recordAudit } from '../../../../platform/audit/record-audit';
 import type { Queryable } from '../../../../platform/db/client';
+import { uniqueName } from '../../../../platform/db/unique-violation';
 import { type FieldError, problems } from '../../../../platform/errors/problem';
 import type { Actor } from '../../../../platform/policy/actor';
 import { correspondenceAckTemplates } from '../acknowledgement.schema';
@@ -24,22 +25,6 @@ function checkMergeFields(input: { subject?: string | undefined; bodyHtml?: stri
   if (errors.length > 0) throw problems.badRequest('Le modèle contient des champs de fusion inconnus.', errors);
 }
 
-/** Two templates of an organisation never share a name (case aside): a 409, not a 500. */
-async function refuseTakenName<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-      if (e.code === '23505') {
-        throw problems.conflict('Un modèle porte déjà ce nom.', [
-          { path: 'name', message: 'Choisissez un autre nom.', code: 'taken' },
-        ]);
-      }
-    }
-    throw error;
-  }
-}
-
 /** The organisation has one default: making this one the default unsets the other first. */
 async function clearOtherDefaults(tx: Queryable, orgId: string, exceptId: string | null) {
   const t = correspondenceAckTemplates;
@@ -57,18 +42,20 @@ export async function createAckTemplate(
 ): Promise<AckTemplateRow> {
   checkMergeFields(input);
   if (input.isDefault) await clearOtherDefaults(tx, actor.orgId, null);
-  const [row] = await refuseTakenName(() =>
-    tx
-      .insert(correspondenceAckTemplates)
-      .values({
-        orgId: actor.orgId,
-        name: input.name,
-        kind: 'acknowledgement',
-        subject: input.subject,
-        bodyHtml: input.bodyHtml,
-        isDefault: input.isDefault ?? false,
-      })
-      .returning(),
+  const [row] = await uniqueName(
+    () =>
+      tx
+        .insert(correspondenceAckTemplates)
+        .values({
+          orgId: actor.orgId,
+          name: input.name,
+          kind: 'acknowledgement',
+          subject: input.subject,
+          bodyHtml: input.bodyHtml,
+          isDefault: input.isDefault ?? false,
+        })
+        .returning(),
+    'Un modèle porte déjà ce nom.',
   );
   if (!row) throw new Error('template not created');
   await recordAudit(tx, actor, {
@@ -97,12 +84,14 @@ export async function updateAckTemplate(
   }
   if (input.isDefault) await clearOtherDefaults(tx, actor.orgId, id);
   const t = correspondenceAckTemplates;
-  const [row] = await refuseTakenName(() =>
-    tx
-      .update(t)
-      .set({ ...input, updatedAt: new Date() })
-      .where(and(eq(t.orgId, actor.orgId), eq(t.id, id)))
-      .returning(),
+  const [row] = await uniqueName(
+    () =>
+      tx
+        .update(t)
+        .set({ ...input, updatedAt: new Date() })
+        .where(and(eq(t.orgId, actor.orgId), eq(t.id, id)))
+        .returning(),
+    'Un modèle porte déjà ce nom.',
   );
   if (!row) throw problems.notFound();
   await recordAudit(tx, actor, {

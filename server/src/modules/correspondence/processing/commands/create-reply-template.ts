@@ -1,11 +1,11 @@
 import type { TCreateReplyTemplate } from '@dircab/contracts';
 import { recordAudit } from '../../../../platform/audit/record-audit';
 import type { Queryable } from '../../../../platform/db/client';
+import { uniqueName } from '../../../../platform/db/unique-violation';
 import type { Actor } from '../../../../platform/policy/actor';
 import { correspondenceReplyTemplates } from '../processing.schema';
 import type { ReplyTemplateRow } from '../queries/find-reply-templates';
 import { sanitiseReplyHtml } from '../reply-html';
-import { refuseTakenTemplateName } from './reply-template-name';
 
 /** Adds a reply template to the organisation. */
 export async function createReplyTemplate(
@@ -13,16 +13,18 @@ export async function createReplyTemplate(
   actor: Actor,
   input: TCreateReplyTemplate,
 ): Promise<ReplyTemplateRow> {
-  const [row] = await refuseTakenTemplateName(() =>
-    tx
-      .insert(correspondenceReplyTemplates)
-      .values({
-        orgId: actor.orgId,
-        name: input.name,
-        subject: input.subject,
-        bodyHtml: sanitiseReplyHtml(input.bodyHtml),
-      })
-      .returning(),
+  const [row] = await uniqueName(
+    () =>
+      tx
+        .insert(correspondenceReplyTemplates)
+        .values({
+          orgId: actor.orgId,
+          name: input.name,
+          subject: input.subject,
+          bodyHtml: sanitiseReplyHtml(input.bodyHtml),
+        })
+        .returning(),
+    'Un modèle porte déjà ce nom.',
   );
   if (!row) throw new Error('reply template not created');
   await recordAudit(tx, actor, {

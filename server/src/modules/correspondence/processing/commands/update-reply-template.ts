@@ -2,12 +2,12 @@ import type { TUpdateReplyTemplate } from '@dircab/contracts';
 import { and, eq } from 'drizzle-orm';
 import { diffSummary, recordAudit } from '../../../../platform/audit/record-audit';
 import type { Queryable } from '../../../../platform/db/client';
+import { uniqueName } from '../../../../platform/db/unique-violation';
 import { problems } from '../../../../platform/errors/problem';
 import type { Actor } from '../../../../platform/policy/actor';
 import { correspondenceReplyTemplates } from '../processing.schema';
 import { findReplyTemplate, type ReplyTemplateRow } from '../queries/find-reply-templates';
 import { sanitiseReplyHtml } from '../reply-html';
-import { refuseTakenTemplateName } from './reply-template-name';
 
 /** Changes a reply template's name, subject or text. */
 export async function updateReplyTemplate(
@@ -24,12 +24,14 @@ export async function updateReplyTemplate(
     bodyHtml: input.bodyHtml === undefined ? undefined : sanitiseReplyHtml(input.bodyHtml),
   };
   const summary = diffSummary(before, changes);
-  const [row] = await refuseTakenTemplateName(() =>
-    tx
-      .update(correspondenceReplyTemplates)
-      .set({ ...summary.after, updatedAt: new Date() })
-      .where(and(eq(correspondenceReplyTemplates.orgId, actor.orgId), eq(correspondenceReplyTemplates.id, id)))
-      .returning(),
+  const [row] = await uniqueName(
+    () =>
+      tx
+        .update(correspondenceReplyTemplates)
+        .set({ ...summary.after, updatedAt: new Date() })
+        .where(and(eq(correspondenceReplyTemplates.orgId, actor.orgId), eq(correspondenceReplyTemplates.id, id)))
+        .returning(),
+    'Un modèle porte déjà ce nom.',
   );
   if (!row) throw problems.notFound();
   await recordAudit(tx, actor, {

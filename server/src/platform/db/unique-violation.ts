@@ -1,4 +1,4 @@
-import { problems } from '../../../platform/errors/problem';
+import { problems } from '../errors/problem';
 
 /** True when the error is PostgreSQL's unique_violation (23505), wrapped by Drizzle or not. */
 export function isUniqueViolation(error: unknown): boolean {
