@@ -4,6 +4,10 @@ import { defineConfig } from 'vitest/config';
 // PostgreSQL when DATABASE_URL is set), contracts, and the web units in jsdom.
 export default defineConfig({
   test: {
+    // Vitest's default (cores - 1) is one worker on a 2-core machine; the server files spend
+    // much of their time waiting on the database (PostgreSQL's processes, PGlite's I/O), so
+    // two at a time use both cores.
+    maxWorkers: 2,
     projects: [
       {
         test: {
