@@ -8,7 +8,7 @@ export function DuplicateReasons({ reasons }: { reasons: readonly TDuplicateReas
   return (
     <Group gap={4}>
       {reasons.map((r) => (
-        <Badge key={r} variant="light" color="gray.8" size="sm">
+        <Badge key={r} variant="outline" color="gray.8" size="sm" tt="none">
           {t(`duplicates.reasons.${r}`)}
         </Badge>
       ))}
