@@ -5,6 +5,7 @@ import { InboxPage } from './InboxPage';
 import { ItemPage } from './ItemPage';
 import { RegisterItemPage } from './RegisterItemPage';
 import { SignatureBookPage } from './SignatureBookPage';
+import { SettingsPage } from './settings/SettingsPage';
 
 /** The correspondence pages below /correspondence (module-registry.ts). */
 export default function CorrespondencePage() {
@@ -15,6 +16,7 @@ export default function CorrespondencePage() {
       <Route path="items/:id" element={<ItemPage />} />
       <Route path="items/:id/edit" element={<EditItemPage />} />
       <Route path="signature-book" element={<SignatureBookPage />} />
+      <Route path="settings" element={<SettingsPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -21,6 +21,7 @@ import { QueueNav } from './QueueNav';
 import { RouteModal } from './RouteModal';
 import { SavedViews } from './SavedViews';
 import { ShortcutsModal } from './ShortcutsModal';
+import { canManageTypes, SETTINGS_PATH } from './settings/settings-api';
 import { useInboxKeys } from './use-inbox-keys';
 import { useServiceNames } from './use-services';
 
@@ -128,6 +129,11 @@ export function InboxPage() {
               leftSection={<IconSignature size={18} aria-hidden />}
             >
               {t('correspondence.signatureBook.title')}
+            </Button>
+          )}
+          {canManageTypes(me.role) && (
+            <Button component={Link} to={SETTINGS_PATH} variant="default">
+              {t('correspondence.settings.open')}
             </Button>
           )}
           {canRegister(me.role) && (
