@@ -1,5 +1,17 @@
 import { ROLES, type TRole } from './org';
 
+/** The cabinet, officials and services: the roles that see content named to them. */
+const CABINET_AND_FIELD = [
+  'executive',
+  'chief_of_staff',
+  'cabinet_head',
+  'advisor',
+  'secretariat',
+  'communication',
+  'official',
+  'services',
+] as const satisfies readonly TRole[];
+
 /**
  * The modules of the navigation and the roles that may open each. The server answers 403
  * to the others; the web shows each role only its own. Modules join this list as they land.
@@ -34,6 +46,13 @@ export const MODULES = [
       'services',
     ],
   },
+  // Who reads the diaries (server/src/modules/agenda/agenda.policy.ts): the cabinet, officials, services.
+  { key: 'agenda', roles: [...CABINET_AND_FIELD] },
+  // Cases, notes and tasks (server/src/modules/{cases,notes,tasks}/*.policy.ts): officials and
+  // services see only what names them; admin and group staff never see content.
+  { key: 'cases', roles: [...CABINET_AND_FIELD] },
+  { key: 'notes', roles: [...CABINET_AND_FIELD] },
+  { key: 'tasks', roles: [...CABINET_AND_FIELD] },
   { key: 'search', roles: ROLES.filter((r) => r !== 'admin') },
   { key: 'audit', roles: ['chief_of_staff', 'admin'] },
   { key: 'admin', roles: ['admin'] },

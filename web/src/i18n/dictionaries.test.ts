@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import fr from './fr.json';
+import { ENGLISH as en, FRENCH as fr, mergeDictionaries } from './module-dictionaries';
 
 /** Every key path of a dictionary, with its {{placeholders}}. */
 function entries(value: unknown, prefix = ''): Map<string, string[]> {
@@ -21,5 +20,9 @@ describe('dictionaries', () => {
     const english = entries(en);
     expect([...english.keys()].sort()).toEqual([...french.keys()].sort());
     for (const [path, vars] of french) expect(english.get(path), path).toEqual(vars);
+  });
+
+  it('refuses a module namespace that is already defined', () => {
+    expect(() => mergeDictionaries({ common: {} }, { 'x/fr.json': { common: { a: 'b' } } })).toThrow(/common/);
   });
 });

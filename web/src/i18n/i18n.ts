@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import fr from './fr.json';
+import { withModuleDictionaries } from './module-dictionaries';
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type TLanguage = (typeof LANGUAGES)[number];
@@ -54,7 +53,7 @@ i18next.on('languageChanged', (language) => {
 });
 
 void i18next.use(initReactI18next).init({
-  resources: { fr: { translation: fr }, en: { translation: en } },
+  resources: withModuleDictionaries(),
   lng: storedLanguage(),
   fallbackLng: 'fr',
   interpolation: { escapeValue: false },
