@@ -51,6 +51,9 @@ export default defineConfig({
       // Every journey signs in: the per-minute limit protects production, not this suite.
       DIRCAB_SIGN_IN_LIMIT: '200',
       LOG_LEVEL: 'warn',
+      // E2E_WEB_DIST: a build of its own (`vite build --outDir …`), so that two runs side by
+      // side never serve each other's half-written web/dist.
+      ...(process.env.E2E_WEB_DIST ? { DIRCAB_WEB_DIST: process.env.E2E_WEB_DIST } : {}),
     },
   },
 });

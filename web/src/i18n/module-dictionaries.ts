@@ -3,11 +3,11 @@ import fr from './fr.json';
 
 type Dictionary = Record<string, unknown>;
 
-// A module may keep its own words in `modules/<module>/i18n/{fr,en}.json`, each file holding
+// A module may keep its own words in `modules/<module>/[<part>/]i18n/{fr,en}.json`, each file holding
 // one or more top-level namespaces of its own (`{ "agenda": { … } }`): modules then never
 // edit one shared file, and a module's words ship with it.
-const frenchOfModules = import.meta.glob<Dictionary>('../modules/*/i18n/fr.json', { eager: true, import: 'default' });
-const englishOfModules = import.meta.glob<Dictionary>('../modules/*/i18n/en.json', {
+const frenchOfModules = import.meta.glob<Dictionary>('../modules/**/i18n/fr.json', { eager: true, import: 'default' });
+const englishOfModules = import.meta.glob<Dictionary>('../modules/**/i18n/en.json', {
   eager: true,
   import: 'default',
 });
