@@ -1,8 +1,17 @@
-import { Title } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { NotFoundPage } from '../../app/shell/NotFoundPage';
+import { CalendarPage } from './calendar/CalendarPage';
+import { PrintWeekPage } from './print/PrintWeekPage';
 
 /** The agenda pages below /agenda (module-registry.ts). */
 export default function AgendaPage() {
-  const { t } = useTranslation();
-  return <Title order={1}>{t('modules.agenda.label')}</Title>;
+  return (
+    <Routes>
+      {/* The calendar: ?view=day|week|month|list&date=&officials= keep the URL shareable. */}
+      <Route index element={<CalendarPage />} />
+      <Route path="print" element={<PrintWeekPage />} />
+      {/* Invitations, trip briefs, the phone "today" view and the feeds (their own folders). */}
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
 }
