@@ -31,6 +31,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     webDist: undefined,
     logLevel: 'silent',
     version: VERSION,
+    rememberPasswordChecks: true,
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { AppConfig } from '../config/config';
 import type { Db } from '../db/client';
 import { accounts, sessions, twoFactors, users, verifications } from './auth.schema';
+import { rememberedPasswordChecks } from './remembered-password-checks';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -62,6 +63,7 @@ export function createAuth(db: Db, config: AppConfig, secret: string) {
       disableSignUp: true,
       minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: 128,
+      ...(config.rememberPasswordChecks ? { password: rememberedPasswordChecks() } : {}),
     },
     user: {
       additionalFields: {

@@ -46,6 +46,8 @@ export interface AppConfig {
   webDist: string | undefined;
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
   version: string;
+  /** Tests only: remember each password check's answer (platform/auth/remembered-password-checks.ts). */
+  rememberPasswordChecks?: boolean;
 }
 
 const packageJson = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as {
