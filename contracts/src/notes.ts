@@ -107,9 +107,12 @@ export const ZNote = z.object({
 });
 export type TNote = z.infer<typeof ZNote>;
 
+/** `mine`: the notes the actor is named on (author, addressee, members); `addressed`: addressed to the actor. */
+export const NOTE_VIEWS = ['all', 'mine', 'addressed'] as const;
 export const ZNoteQuery = ZPageQuery.extend({
   status: ZNoteStatus.optional(),
   kind: ZNoteKind.optional(),
+  view: z.enum(NOTE_VIEWS).optional(),
 });
 export type TNoteQuery = z.infer<typeof ZNoteQuery>;
 export const ZNotePage = z.object({ data: z.array(ZNote), nextCursor: z.string().nullable() });

@@ -53,7 +53,7 @@ export function badCursor(): never {
   ]);
 }
 
-/** Notes the actor may see, newest first (notes_org_id_idx, notes_org_status_idx, notes_org_kind_idx). */
+/** Notes the actor may see, newest first (notes_org_id_idx, notes_org_status_idx, notes_org_kind_idx, notes_members_idx). */
 export async function findNotes(
   db: Queryable,
   actor: Actor,
@@ -62,6 +62,12 @@ export async function findNotes(
   const where: SQL[] = [eq(notes.orgId, actor.orgId), visibleNotes(actor, noteScope)];
   if (query.status) where.push(eq(notes.status, query.status));
   if (query.kind) where.push(eq(notes.kind, query.kind));
+  // Both views go through the members' GIN index (notes_members_idx): the author and the
+  // addressee are always members.
+  if (query.view === 'mine' || query.view === 'addressed') {
+    where.push(sql`${notes.members} @> array[${actor.userId}::uuid]`);
+  }
+  if (query.view === 'addressed') where.push(eq(notes.addresseeId, actor.userId));
   if (query.cursor) {
     const c = decodeCursor(query.cursor, ['id']);
     if (!UUID.test(c.id)) badCursor();
