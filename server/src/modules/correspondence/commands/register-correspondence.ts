@@ -1,4 +1,5 @@
 import type { TCreateCorrespondence } from '@dircab/contracts';
+import { sql } from 'drizzle-orm';
 import type { CountryCode } from 'libphonenumber-js/max';
 import { recordAudit } from '../../../platform/audit/record-audit';
 import { workingCalendarOf } from '../../../platform/calendar/organisation-calendar';
@@ -9,8 +10,9 @@ import { problems } from '../../../platform/errors/problem';
 import type { Actor } from '../../../platform/policy/actor';
 import { touchContactActivity } from '../../directory/privacy/touch-contact-activity';
 import { correspondenceItems } from '../correspondence.schema';
-import { groupIntoCampaign } from '../inbound/campaigns/group-into-campaign';
+import { campaignLockKey, groupIntoCampaign } from '../inbound/campaigns/group-into-campaign';
 import { formatRegistrationNumber, numberFormatOf, takeNextSequence } from '../numbering';
+import { withTags } from '../tags/item-tags';
 import { indexItem } from './index-item';
 import { itemDates } from './item-dates';
 import { checkMembers, checkReceivedAt, checkTerritory, itemTypeOf } from './item-references';
@@ -40,6 +42,10 @@ export async function registerCorrespondence(
 ): Promise<ItemRow> {
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
   checkReceivedAt(receivedAt, now);
+  // Campaign grouping must be decided one incoming registration at a time: two near-identical
+  // letters registered at the same instant would each miss the other's uncommitted item and
+  // start two campaigns. Taken first, before the numbering counter, so the locks never cross.
+  if (input.direction === 'in') await lockIncomingRegister(tx, actor.orgId);
   const type = await itemTypeOf(tx, actor, input.typeId);
   await checkTerritory(tx, actor, input.territoryId);
   await checkMembers(tx, actor, input.members);
@@ -78,6 +84,7 @@ export async function registerCorrespondence(
         confidentiality,
         // Whoever registers a restricted or confidential item keeps sight of it.
         members: [...new Set([...(input.members ?? []), ...(confidentiality !== 'normal' ? [actor.userId] : [])])],
+        ...withTags(input.tags ?? []),
         ...itemDates(input.direction, type, receivedAt, calendar),
       })
       .returning(),
@@ -102,6 +109,14 @@ export async function registerCorrespondence(
   // Every channel goes through here, so a petition's letters, calls and emails all meet.
   await groupIntoCampaign(tx, actor, row);
   return row;
+}
+
+/**
+ * Serialises the organisation's incoming registrations until the transaction ends (the same
+ * key as groupIntoCampaign's own lock: taking it again in one transaction returns at once).
+ */
+async function lockIncomingRegister(tx: Queryable, orgId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${campaignLockKey(orgId)}, 0))`);
 }
 
 /**

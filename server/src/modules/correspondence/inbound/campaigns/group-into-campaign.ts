@@ -19,6 +19,11 @@ const WINDOW_DAYS = 90;
 /** Enough candidates to find the campaign (any of its items will do) or start one. */
 const MAX_CANDIDATES = 200;
 
+/** The advisory lock that serialises an organisation's incoming registrations and their grouping. */
+export function campaignLockKey(orgId: string): string {
+  return `correspondence.campaigns:${orgId}`;
+}
+
 /** Who wrote it: a writer's own repeated letters are no campaign. */
 function senderKeyOf(item: ItemRow): string {
   if (item.senderContactId) return `contact:${item.senderContactId}`;
@@ -59,9 +64,9 @@ export async function groupIntoCampaign(tx: Queryable, actor: Actor | null, item
     .onConflictDoNothing();
 
   // Two near-identical letters registered at once must make one campaign, not two: grouping
-  // is serialised per organisation for the rest of the transaction (always after the
-  // numbering counter, which registration takes first, so the two locks never cross).
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`correspondence.campaigns:${item.orgId}`}, 0))`);
+  // is serialised per organisation for the rest of the transaction. Registration already
+  // holds this lock (taken before its numbering counter); taking it again costs nothing.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${campaignLockKey(item.orgId)}, 0))`);
   const since = new Date(item.receivedAt.getTime() - WINDOW_DAYS * 86_400_000);
   const matches = await queryRows<Match>(
     tx,
