@@ -275,22 +275,31 @@ export type TInvitationStatus = z.infer<typeof ZInvitationStatus>;
 
 export const ZCreateInvitation = z
   .strictObject({
-    title: ZText(200),
+    /** The incoming letter's subject when created from it. */
+    title: ZText(200).optional(),
     /** The organiser in the directory; or only a name. */
     organiserContactId: ZUuid.nullable().optional(),
     organiserName: ZOptionalText(200),
     place: ZPlace.nullable().optional(),
     /** Answer before this day. */
     answerBy: ZDay,
-    /** The invitation registered as incoming mail. */
+    /**
+     * The invitation registered as incoming mail: its subject, writer and received day fill
+     * what is not given (404 when the actor may not see the item).
+     */
     correspondenceItemId: ZUuid.nullable().optional(),
+    /** The day it reached the cabinet; the letter's, or today. */
+    receivedOn: ZDay.optional(),
     notes: z.string().max(5000).optional(),
     kind: ZEventKind.optional(),
     ...timingFields,
   })
   .superRefine((v, ctx) => {
     checkTiming(v, ctx, true);
-    if (!v.organiserContactId && !v.organiserName) {
+    if (!v.correspondenceItemId && !v.title) {
+      ctx.addIssue({ code: 'custom', path: ['title'], message: 'Indiquez l’intitulé de l’invitation.' });
+    }
+    if (!v.correspondenceItemId && !v.organiserContactId && !v.organiserName) {
       ctx.addIssue({ code: 'custom', path: ['organiserName'], message: 'Indiquez l’organisateur.' });
     }
   });
@@ -314,11 +323,14 @@ export const ZInvitation = z.object({
   /** Pending past its answer-by day (organisation's time zone). */
   overdue: z.boolean(),
   correspondenceItemId: ZUuid.nullable(),
+  receivedOn: z.string().nullable(),
   notes: z.string(),
   /** The event the answer put on an agenda. */
   eventId: ZUuid.nullable(),
   delegatedOfficialId: ZUuid.nullable(),
   declineReason: z.string().nullable(),
+  /** The reply declining it, registered as outgoing mail (`2026-D-…`). */
+  replyItemId: ZUuid.nullable(),
   answeredAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -330,6 +342,8 @@ export const ZInvitationPage = z.object({ data: z.array(ZInvitation), nextCursor
 
 export const ZInvitationQuery = ZPageQuery.extend({
   status: z.enum([...INVITATION_STATUSES, 'overdue']).optional(),
+  /** The invitations created from one incoming letter. */
+  correspondenceItemId: ZUuid.optional(),
 });
 export type TInvitationQuery = z.infer<typeof ZInvitationQuery>;
 

@@ -153,11 +153,15 @@ export const agendaInvitations = pgTable(
     answerBy: date('answer_by', { mode: 'string' }).notNull(),
     /** The invitation as registered incoming mail (correspondence module; no cross-module key). */
     correspondenceItemId: uuid('correspondence_item_id'),
+    /** The day the invitation reached the cabinet (the incoming letter's, when registered). */
+    receivedOn: date('received_on', { mode: 'string' }),
     notes: text('notes').notNull().default(''),
     status: text('status', { enum: INVITATION_STATUSES }).notNull().default('pending'),
     eventId: uuid('event_id').references(() => agendaEvents.id, { onDelete: 'set null' }),
     delegatedOfficialId: uuid('delegated_official_id').references(() => officials.id, { onDelete: 'set null' }),
     declineReason: text('decline_reason'),
+    /** The reply declining it, registered as outgoing mail (correspondence module; no cross-module key). */
+    replyItemId: uuid('reply_item_id'),
     answeredBy: uuid('answered_by').references(() => users.id, { onDelete: 'set null' }),
     answeredAt: instant('answered_at'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),

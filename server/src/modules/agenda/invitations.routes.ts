@@ -17,6 +17,8 @@ import { DOCUMENT_FORMATS, DOCUMENT_MEDIA_TYPES, renderLetter } from '../../plat
 import { problems } from '../../platform/errors/problem';
 import { actorOf } from '../../platform/http/context';
 import { access } from '../../platform/policy/access';
+import { organisationOf } from '../correspondence/organisation-of';
+import { findItem } from '../correspondence/queries/find-correspondence';
 import { findContact } from '../directory/queries/find-contacts';
 import { AGENDA_ROLES, invitationPolicy } from './agenda.policy';
 import { acceptInvitation } from './commands/accept-invitation';
@@ -151,7 +153,7 @@ export function registerInvitationRoutes(app: FastifyInstance) {
       config: { access: answer },
       schema: {
         tags,
-        summary: 'Décliner (avec un motif facultatif) ; la lettre de réponse s’imprime ensuite',
+        summary: 'Décliner (motif facultatif) : la lettre de réponse est enregistrée au départ (numéro D)',
         params: ZIdParams,
         body: ZDeclineInvitation,
         response: { 200: ZInvitation },
@@ -159,9 +161,10 @@ export function registerInvitationRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const actor = actorOf(request);
-      const timeZone = organisationZone(request);
-      const row = await db.transaction((tx) => declineInvitation(tx, actor, request.params.id, request.body));
-      return presentInvitation(actor, row, timeZone);
+      const context = await agendaContextOf(request);
+      const setting = { org: organisationOf(request), executive: context.officials.executive };
+      const row = await db.transaction((tx) => declineInvitation(tx, actor, request.params.id, request.body, setting));
+      return presentInvitation(actor, row, context.timeZone);
     },
   );
 
@@ -191,6 +194,9 @@ export function registerInvitationRoutes(app: FastifyInstance) {
         organiser,
         context.officials.executive,
       );
+      // Its number in the outgoing register, when the actor may see the registered reply.
+      const registered = row.replyItemId ? await findItem(db, actor, row.replyItemId) : null;
+      if (registered) letter.references.unshift({ label: 'Nos réf.', value: registered.registrationNumber });
       const format = request.query.format;
       const file = await renderLetter(letter, format);
       return reply

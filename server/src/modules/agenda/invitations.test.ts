@@ -227,7 +227,6 @@ describe('invitations', () => {
       [invitation({ organiserContactId: '01900000-0000-7000-8000-000000000000' }), 'organiserContactId'],
       [invitation({ organiserContactId: null }), 'organiserName'],
       [invitation({ answerBy: 'demain' }), 'answerBy'],
-      [invitation({ correspondenceItemId: '01900000-0000-7000-8000-000000000000' }), 'correspondenceItemId'],
     ];
     for (const [body, path] of cases) {
       const res = await api('secretariat').post('/api/v1/invitations', body);

@@ -37,10 +37,12 @@ export function presentInvitation(actor: Actor, row: InvitationRow, timeZone: st
     status: row.status,
     overdue: isOverdue(row, timeZone),
     correspondenceItemId: row.correspondenceItemId,
+    receivedOn: row.receivedOn,
     notes: row.notes,
     eventId: row.eventId,
     delegatedOfficialId: row.delegatedOfficialId,
     declineReason: row.declineReason,
+    replyItemId: row.replyItemId,
     answeredAt: row.answeredAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -81,6 +83,8 @@ export async function findInvitations(
   } else if (query.status) {
     where.push(eq(t.status, query.status));
   }
+  // The letter's page asks whether an invitation was already made of it (its own index).
+  if (query.correspondenceItemId) where.push(eq(t.correspondenceItemId, query.correspondenceItemId));
   if (query.cursor) {
     const c = decodeCursor(query.cursor, ['a', 'id']);
     if (!UUID.test(c.id) || !/^\d{4}-\d{2}-\d{2}$/.test(c.a)) {
