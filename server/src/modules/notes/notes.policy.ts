@@ -22,6 +22,9 @@ export const ADDRESSEE_ROLES: readonly TRole[] = ['executive', 'official'];
 const TEMPLATES: readonly TRole[] = ['chief_of_staff', 'cabinet_head', 'admin'];
 const TEMPLATE_READERS: readonly TRole[] = [...WRITE, 'admin'];
 
+/** Who a note may name (addressee, members, contributors): everybody but the roles that see no content. */
+export const NOTE_PEOPLE_ROLES: readonly TRole[] = [...CABINET_ROLES, 'official', 'services'];
+
 export const NOTE_ROLES = {
   write: WRITE,
   reviewers: REVIEWERS,

@@ -10,6 +10,8 @@ import {
   ZCreateNote,
   ZEmpty,
   ZIdParams,
+  ZMemberLookupQuery,
+  ZMemberOptionPage,
   ZNote,
   ZNoteDiff,
   ZNoteDiffQuery,
@@ -36,6 +38,7 @@ import { actorOf } from '../../platform/http/context';
 import { access } from '../../platform/policy/access';
 import { signalAlertsChanged } from '../alerts/alert-signals';
 import { organisationOf } from '../correspondence/organisation-of';
+import { findMemberOptions } from '../org/queries/find-member-options';
 import { annotateNote } from './commands/annotate-note';
 import { answerNote } from './commands/answer-note';
 import { createNote } from './commands/create-note';
@@ -47,7 +50,7 @@ import { transitionNote } from './commands/transition-note';
 import { updateNote } from './commands/update-note';
 import { writeContribution } from './commands/write-contribution';
 import { registerNoteLinks } from './note-registrations';
-import { NOTE_ROLES } from './notes.policy';
+import { NOTE_PEOPLE_ROLES, NOTE_ROLES } from './notes.policy';
 import { findAnnotations, presentAnnotation } from './queries/find-annotations';
 import { findContribution, findContributions, presentContribution } from './queries/find-contributions';
 import { findNote, findNotes, findReadingFolder, presentNote } from './queries/find-notes';
@@ -125,6 +128,21 @@ export function registerNoteRoutes(app: FastifyInstance) {
       },
     },
     async (request) => findReadingFolder(db, actorOf(request), request.query),
+  );
+
+  r.get(
+    '/api/v1/notes/people',
+    {
+      // Writers name an addressee, members and contributors; addressees give actions to people.
+      config: { access: access.roles('notes.people', [...NOTE_ROLES.write, ...NOTE_ROLES.reader]) },
+      schema: {
+        tags,
+        summary: 'Choisir une personne : destinataire, membres, contributeur, action',
+        querystring: ZMemberLookupQuery,
+        response: { 200: ZMemberOptionPage },
+      },
+    },
+    async (request) => findMemberOptions(db, actorOf(request), request.query, { roles: NOTE_PEOPLE_ROLES }),
   );
 
   const templateRead = access.roles('notes.templates.read', NOTE_ROLES.templateReaders);
