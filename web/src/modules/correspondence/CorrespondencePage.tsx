@@ -1,9 +1,11 @@
 import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../../app/shell/NotFoundPage';
 import { EditItemPage } from './EditItemPage';
+import { FiguresPage } from './figures/FiguresPage';
 import { InboxPage } from './InboxPage';
 import { ItemPage } from './ItemPage';
 import { RegisterItemPage } from './RegisterItemPage';
+import { RegisterPage } from './register/RegisterPage';
 import { SignatureBookPage } from './SignatureBookPage';
 import { SettingsPage } from './settings/SettingsPage';
 
@@ -17,6 +19,8 @@ export default function CorrespondencePage() {
       <Route path="items/:id/edit" element={<EditItemPage />} />
       <Route path="signature-book" element={<SignatureBookPage />} />
       <Route path="settings" element={<SettingsPage />} />
+      <Route path="figures" element={<FiguresPage />} />
+      <Route path="register" element={<RegisterPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -15,6 +15,7 @@ const TYPE: TCorrespondenceItemType = {
   implicitDecisionRule: 'acceptance',
   implicitDecisionMonths: 2,
   processingWorkingDays: 30,
+  policies: { update: true, delete: true },
 };
 
 describe('item type settings', { timeout: 20_000 }, () => {
@@ -56,7 +57,7 @@ describe('item type settings', { timeout: 20_000 }, () => {
 
   it('tells a role the server keeps out that it may not change the settings', async () => {
     vi.stubGlobal('fetch', fetchRouting(() => undefined).fn);
-    renderApp(<SettingsPage />, { path: '/correspondence/settings', me: fakeMe('secretariat', ['correspondence']) });
+    renderApp(<SettingsPage />, { path: '/correspondence/settings', me: fakeMe('official', ['correspondence']) });
     expect(await screen.findByText('Votre rôle ne permet pas de modifier ces réglages.')).toBeDefined();
   });
 });
