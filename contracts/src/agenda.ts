@@ -445,6 +445,7 @@ export const ZCalendarFeed = z.object({
 export type TCalendarFeed = z.infer<typeof ZCalendarFeed>;
 
 export const ZCalendarFeedList = z.object({ data: z.array(ZCalendarFeed) });
+export type TCalendarFeedList = z.infer<typeof ZCalendarFeedList>;
 export const ZCreateCalendarFeed = z.strictObject({ officialId: ZUuid.nullable().optional() });
 export type TCreateCalendarFeed = z.infer<typeof ZCreateCalendarFeed>;
 

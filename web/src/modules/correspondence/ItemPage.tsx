@@ -10,6 +10,7 @@ import { HistoryPanel } from '../../ui/HistoryPanel';
 import { useMe } from '../../ui/me-context';
 import { Panel } from '../../ui/Panel';
 import { usePageTitle } from '../../ui/use-page-title';
+import { InvitationFromItemButton } from '../agenda/invitations/InvitationFromItemButton';
 import { contactPath } from '../directory/directory-rules';
 import { AcknowledgementPanel } from './AcknowledgementPanel';
 import { correspondenceApi, itemKey } from './correspondence-api';
@@ -113,6 +114,7 @@ function ItemView({ item }: { item: TCorrespondenceDetail }) {
           </Button>
         )}
         <StatusActions item={item} />
+        <InvitationFromItemButton item={item} />
       </Group>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>
