@@ -1,8 +1,25 @@
-import { Title } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { NotFoundPage } from '../../app/shell/NotFoundPage';
+import { ContributionPage } from './contributions/ContributionPage';
+import { MyContributionsPage } from './contributions/MyContributionsPage';
+import { DecisionsPage } from './decisions/DecisionsPage';
+import { NewNotePage } from './NewNotePage';
+import { NotePage } from './NotePage';
+import { NotesListPage } from './NotesListPage';
+import { ReadingFolderPage } from './reading/ReadingFolderPage';
 
 /** The notes pages below /notes (module-registry.ts). */
 export default function NotesPage() {
-  const { t } = useTranslation();
-  return <Title order={1}>{t('modules.notes.label')}</Title>;
+  return (
+    <Routes>
+      <Route index element={<NotesListPage />} />
+      <Route path="new" element={<NewNotePage />} />
+      <Route path="reading-folder" element={<ReadingFolderPage />} />
+      <Route path="decisions" element={<DecisionsPage />} />
+      <Route path="contributions" element={<MyContributionsPage />} />
+      <Route path=":id" element={<NotePage />} />
+      <Route path=":id/contributions/:cid" element={<ContributionPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
 }

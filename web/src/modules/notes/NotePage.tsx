@@ -1,0 +1,140 @@
+import type { TNote } from '@dircab/contracts';
+import { Alert, Anchor, Badge, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ErrorState } from '../../ui/ErrorState';
+import { formatDateTime } from '../../ui/format';
+import { useMe } from '../../ui/me-context';
+import { notify } from '../../ui/notify';
+import { PageLoader } from '../../ui/PageLoader';
+import { Panel } from '../../ui/Panel';
+import { usePageTitle } from '../../ui/use-page-title';
+import { fieldErrors } from '../directory/directory-rules';
+import { CircuitButtons } from './CircuitButtons';
+import { ContributionsPanel } from './contributions/ContributionsPanel';
+import { ExportButtons } from './ExportButtons';
+import { NoteText } from './NoteText';
+import { noteStatusColor } from './note-rules';
+import { NOTES_KEY, noteKey, notesApi } from './notes-api';
+import { AnnotationsPanel } from './reading/AnnotationsPanel';
+import { ReadingActions } from './reading/ReadingActions';
+import { usePersonName } from './use-people';
+import { VersionsPanel } from './versions/VersionsPanel';
+
+const RichTextForm = lazy(() => import('./RichTextForm'));
+const TEXT_ID = 'note-text';
+
+/** One note: its circuit, its text (editable while the policies allow), contributions, versions, reading. */
+export function NotePage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const note = useQuery({ queryKey: noteKey(id), queryFn: () => notesApi.note(id) });
+  usePageTitle(note.data?.title ?? t('notes.list.title'));
+  if (note.isPending) return <PageLoader />;
+  if (note.isError) return <ErrorState error={note.error} onRetry={() => void note.refetch()} />;
+  return <NoteView note={note.data} />;
+}
+
+function NoteView({ note }: { note: TNote }) {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const personName = usePersonName();
+  const save = useMutation({
+    mutationFn: (bodyHtml: string) => notesApi.update(note.id, { bodyHtml }),
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(noteKey(note.id), saved);
+      notify('green', t('notes.editor.saved', { number: saved.version }));
+      await queryClient.invalidateQueries({ queryKey: NOTES_KEY });
+    },
+  });
+  const reading = note.policies.annotate === true || ['transmitted', 'read', 'answered'].includes(note.status);
+  return (
+    <Stack>
+      <Anchor component={Link} to="/notes" size="sm">
+        {t('notes.note.back')}
+      </Anchor>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Title order={1}>{note.title}</Title>
+          <Group gap="xs">
+            <Badge variant="filled" color={noteStatusColor(note.status)}>
+              {t(`notes.statuses.${note.status}`)}
+            </Badge>
+            <Badge variant="outline" color="gray.8">
+              {t(`notes.kinds.${note.kind}`)}
+            </Badge>
+            {note.confidentiality !== 'normal' && (
+              <Badge variant="filled" color="red.9">
+                {t(`directory.levels.${note.confidentiality}`)}
+              </Badge>
+            )}
+          </Group>
+          <Text size="sm">
+            {t('notes.note.byline', {
+              author: personName(note.authorId) || '—',
+              addressee: personName(note.addresseeId) || '—',
+              version: note.version,
+            })}
+          </Text>
+          {note.transmittedAt && (
+            <Text size="sm">
+              {t('notes.note.transmittedAt', {
+                at: formatDateTime(note.transmittedAt, me.organisation.timeZone, i18n.language),
+              })}
+              {note.readAt &&
+                ` · ${t('notes.note.readAt', { at: formatDateTime(note.readAt, me.organisation.timeZone, i18n.language) })}`}
+            </Text>
+          )}
+        </Stack>
+        <Stack gap="xs" align="flex-end">
+          <CircuitButtons note={note} />
+          {note.policies.export && <ExportButtons noteId={note.id} />}
+        </Stack>
+      </Group>
+      {note.returnComment && note.status === 'draft' && (
+        <Alert color="orange" title={t('notes.note.returned')}>
+          {note.returnComment}
+        </Alert>
+      )}
+      {note.decisionId && (
+        <Alert color="green" title={t('notes.note.answered')}>
+          <Anchor component={Link} to="/notes/decisions?view=all">
+            {t('notes.note.seeDecision')}
+          </Anchor>
+        </Alert>
+      )}
+      <ReadingActions note={note} />
+      <Grid>
+        <Grid.Col span={{ base: 12, md: reading ? 8 : 12 }}>
+          <Panel title={t('notes.note.text')}>
+            {note.policies.update ? (
+              <Suspense fallback={<Text>{t('common.loading')}</Text>}>
+                <RichTextForm
+                  key={note.version}
+                  label={t('notes.note.text')}
+                  initialHtml={note.bodyHtml}
+                  error={fieldErrors(save.error).bodyHtml ?? (save.isError ? t('notes.editor.failed') : undefined)}
+                  actions={[
+                    { label: t('notes.editor.save'), loading: save.isPending, onClick: (html) => save.mutate(html) },
+                  ]}
+                />
+              </Suspense>
+            ) : (
+              <NoteText html={note.bodyHtml} id={TEXT_ID} />
+            )}
+          </Panel>
+        </Grid.Col>
+        {reading && (
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <AnnotationsPanel note={note} textId={TEXT_ID} />
+          </Grid.Col>
+        )}
+      </Grid>
+      <ContributionsPanel note={note} />
+      <VersionsPanel note={note} />
+    </Stack>
+  );
+}
