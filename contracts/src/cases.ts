@@ -29,9 +29,9 @@ export type TInterventionOutcome = z.infer<typeof ZInterventionOutcome>;
 
 /**
  * What a case links to. `contact` is the directory; the others are modules' records
- * (correspondence items, tasks; events and notes join as their modules land).
+ * (correspondence items, tasks, decisions; events and notes join as their modules land).
  */
-export const CASE_LINK_KINDS = ['contact', 'correspondence', 'task', 'event', 'note'] as const;
+export const CASE_LINK_KINDS = ['contact', 'correspondence', 'task', 'event', 'note', 'decision'] as const;
 export const ZCaseLinkKind = z.enum(CASE_LINK_KINDS);
 export type TCaseLinkKind = z.infer<typeof ZCaseLinkKind>;
 

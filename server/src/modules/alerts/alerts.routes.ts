@@ -1,12 +1,14 @@
 import { ZAlertFeed, ZAlertQuery } from '@dircab/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type pg from 'pg';
 import { z } from 'zod';
 import { HttpProblem } from '../../platform/errors/problem';
 import { actorOf } from '../../platform/http/context';
 import { access } from '../../platform/policy/access';
-import { onAlertsChanged } from './alert-signals';
+import { deliverAlertsChanged, onAlertsChanged, useAlertPublisher } from './alert-signals';
 import { ALERT_ROLES } from './alert-sources';
+import { type AlertBus, startPostgresAlertBus } from './postgres-alert-bus';
 import { findAlerts } from './queries/find-alerts';
 
 const tags = ['alerts'];
@@ -17,10 +19,40 @@ export const alertStreamSettings = {
   keepAliveMs: 25_000,
 };
 
+/**
+ * On PostgreSQL, several server processes may share the database: the signal goes through
+ * LISTEN/NOTIFY so a change made on one reaches the streams open on another. Started when the
+ * app is ready, stopped before the database closes.
+ */
+function shareSignalsThroughPostgres(app: FastifyInstance): void {
+  const { database } = app.ctx;
+  if (database.driver !== 'postgres') return;
+  let bus: AlertBus | null = null;
+  let restore = () => {};
+  app.addHook('onReady', async () => {
+    const pool = (database.db as unknown as { $client: pg.Pool }).$client;
+    const started = await startPostgresAlertBus({
+      pool,
+      onSignal: deliverAlertsChanged,
+      onError: (error) => app.log.warn({ err: error }, 'alerts: LISTEN connection lost, reconnecting'),
+    });
+    bus = started;
+    restore = useAlertPublisher((orgId) => {
+      started.publish(orgId).catch((error) => app.log.error({ err: error }, 'alerts: NOTIFY failed'));
+    });
+  });
+  app.addHook('preClose', async () => {
+    restore();
+    await bus?.close();
+    bus = null;
+  });
+}
+
 /** The alert feed and its live stream (server-sent events). */
 export function registerAlertRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
+  shareSignalsThroughPostgres(app);
   const feed = access.roles('alerts.read', ALERT_ROLES);
   // Open streams never end by themselves: closing the server ends them first (it waits for them).
   const open = new Set<() => void>();

@@ -1,9 +1,10 @@
 import { findItem } from '../correspondence/queries/find-correspondence';
+import { registerDecisionCaseLink } from '../decisions/decision-registrations';
 import { findContact } from '../directory/queries/find-contacts';
 import { findTask } from '../tasks/queries/find-tasks';
 import { registerCaseLinkKind } from './case-link-kinds';
 
-/** The kinds a case links to today: directory contacts, correspondence items, tasks. */
+/** The kinds a case links to today: directory contacts, correspondence items, tasks, decisions. */
 export function registerCaseLinkKinds(): void {
   registerCaseLinkKind({
     kind: 'contact',
@@ -26,4 +27,6 @@ export function registerCaseLinkKinds(): void {
       return t ? { title: t.title, url: `/tasks/${t.id}` } : null;
     },
   });
+  // The decisions module describes its own records (decision-registrations.ts).
+  registerDecisionCaseLink();
 }

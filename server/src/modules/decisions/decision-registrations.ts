@@ -1,6 +1,8 @@
 import type { TAlert } from '@dircab/contracts';
 import { and, desc, eq, sql } from 'drizzle-orm';
+import { users } from '../../platform/auth/auth.schema';
 import { registerAlertSource } from '../alerts/alert-sources';
+import { registerCaseLinkKind } from '../cases/case-link-kinds';
 import { orgToday } from '../tasks/org-today';
 import { registerTaskLinkKind } from '../tasks/task-link-kinds';
 import { tasks } from '../tasks/tasks.schema';
@@ -15,6 +17,50 @@ export function registerDecisionTaskLink(): void {
     async scopeOf(db, actor, id) {
       const found = await findDecision(db, actor, id);
       return found ? { confidentiality: found.confidentiality, members: found.members } : null;
+    },
+  });
+}
+
+/**
+ * A decision in its case's timeline: linked by hand (kind `decision`), or by itself when it was
+ * taken on the case (its `case_id`), as the actor may see it.
+ */
+export function registerDecisionCaseLink(): void {
+  registerCaseLinkKind({
+    kind: 'decision',
+    async describe(db, actor, id) {
+      const found = await findDecision(db, actor, id);
+      return found ? { title: found.title, url: `/decisions/${found.id}` } : null;
+    },
+    async recordsAbout(db, actor, caseId, beforeId, limit) {
+      const rows = await db
+        .select({
+          id: decisions.id,
+          title: decisions.title,
+          decidedOn: decisions.decidedOn,
+          createdAt: decisions.createdAt,
+          deciderName: users.name,
+        })
+        .from(decisions)
+        .leftJoin(users, eq(users.id, decisions.decidedBy))
+        .where(
+          and(
+            eq(decisions.orgId, actor.orgId),
+            eq(decisions.caseId, caseId),
+            visibleDecisions(actor, decisionScope),
+            beforeId ? sql`${decisions.id} < ${beforeId}::uuid` : undefined,
+          ),
+        )
+        .orderBy(desc(decisions.id))
+        .limit(limit);
+      return rows.map((d) => ({
+        id: d.id,
+        at: d.createdAt,
+        title: d.title,
+        detail: `Décidé le ${d.decidedOn.split('-').reverse().join('/')}${d.deciderName ? ` par ${d.deciderName}` : ''}`,
+        url: `/decisions/${d.id}`,
+        actorName: d.deciderName,
+      }));
     },
   });
 }

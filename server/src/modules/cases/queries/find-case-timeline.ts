@@ -5,7 +5,7 @@ import { problems } from '../../../platform/errors/problem';
 import { decodeCursor, encodeCursor } from '../../../platform/http/cursor';
 import type { Actor } from '../../../platform/policy/actor';
 import { findTasksAbout } from '../../tasks/queries/find-tasks-about';
-import { caseLinkKind } from '../case-link-kinds';
+import { caseLinkKind, kindsWithRecordsAbout, type RecordAboutCase } from '../case-link-kinds';
 import type { CaseRow } from './find-cases';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -26,6 +26,12 @@ const LINK_TITLES: Record<string, string> = {
   task: 'Tâche liée',
   event: 'Événement lié',
   note: 'Note liée',
+  decision: 'Décision liée',
+};
+
+/** The timeline's word for a record that names the case itself. */
+const ABOUT_TITLES: Record<string, string> = {
+  decision: 'Décision prise',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -79,7 +85,7 @@ function changeDetail(row: ChangeRow): string | null {
 
 /**
  * A case's timeline, newest first: its links (contacts, mail, tasks…), the tasks created about
- * it that the actor may see, and its changes (the audit trail, reads left out: they say who
+ * it and the records naming it (decisions) that the actor may see, and its changes (the audit trail, reads left out: they say who
  * looked, not what happened). All have UUIDv7 ids, so one id orders and pages them together. A linked record the actor may not see keeps its
  * entry without its title.
  */
@@ -121,10 +127,16 @@ export async function findCaseTimeline(
         order by a.id desc limit ${n}`,
   );
   const tasks = await findTasksAbout(db, actor, { kind: 'case', id: found.id }, beforeId, n);
+  const about: { kind: string; record: RecordAboutCase }[] = [];
+  for (const kind of kindsWithRecordsAbout()) {
+    const records = (await kind.recordsAbout?.(db, actor, found.id, beforeId, n)) ?? [];
+    about.push(...records.map((record) => ({ kind: kind.kind, record })));
+  }
   const merged = [
     ...links.map((l) => ({ key: l.id, link: l })),
     ...changes.map((c) => ({ key: c.id, change: c })),
     ...tasks.map((task) => ({ key: task.id, task })),
+    ...about.map((a) => ({ key: a.record.id, about: a })),
   ].sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
   const page = merged.slice(0, query.limit);
   const data: TCaseTimelineEntry[] = [];
@@ -153,6 +165,18 @@ export async function findCaseTimeline(
         detail: `${task.title} (${TASK_STATUS_WORDS[task.status]}${task.dueDate ? `, échéance ${task.dueDate}` : ''})`,
         url: `/tasks/${task.id}`,
         actorName: task.createdByName,
+      });
+    } else if ('about' in entry && entry.about) {
+      const { kind, record } = entry.about;
+      data.push({
+        id: `${kind}:${record.id}`,
+        at: record.at.toISOString(),
+        type: 'link',
+        action: kind,
+        title: ABOUT_TITLES[kind] ?? 'Élément lié',
+        detail: record.detail ? `${record.title} — ${record.detail}` : record.title,
+        url: record.url,
+        actorName: record.actorName,
       });
     } else if ('change' in entry && entry.change) {
       const c = entry.change;

@@ -1,17 +1,18 @@
 import type { TCreateTask } from '@dircab/contracts';
 import { recordAudit } from '../../../platform/audit/record-audit';
 import type { Queryable } from '../../../platform/db/client';
-import { notify } from '../../../platform/notifications/notify';
 import type { Actor } from '../../../platform/policy/actor';
 import { findTask, type TaskRow } from '../queries/find-tasks';
 import { tasks } from '../tasks.schema';
 import { indexTask } from './index-task';
 import { checkAssignee, checkService, linkScope } from './task-references';
+import { tellAssignees } from './tell-assignees';
 
 /**
  * Creates a task in the caller's transaction: the tasks screen calls it, and so do other
  * modules (correspondence routing, note contributions, decisions). A task about a record copies
- * that record's confidentiality and people; the assignee is told (in-app notification).
+ * that record's confidentiality and people; the assignee, or the assigned service's members, are
+ * told (in-app notification).
  * Callers that change the alert feed signal it after their commit (alerts/alert-signals.ts).
  */
 export async function createTask(tx: Queryable, actor: Actor, input: TCreateTask): Promise<TaskRow> {
@@ -50,23 +51,8 @@ export async function createTask(tx: Queryable, actor: Actor, input: TCreateTask
     },
   });
   await indexTask(tx, row);
-  if (row.assigneeUserId && row.assigneeUserId !== actor.userId) await tellAssignee(tx, row);
+  await tellAssignees(tx, row, actor.userId);
   const created = await findTask(tx, actor, row.id);
   if (!created) throw new Error('task created but not visible to its creator');
   return created;
-}
-
-/** The assignee sees the task (they are its assignee): telling them its title reveals nothing. */
-export async function tellAssignee(tx: Queryable, row: typeof tasks.$inferSelect): Promise<void> {
-  if (!row.assigneeUserId) return;
-  await notify(tx, {
-    orgId: row.orgId,
-    userIds: [row.assigneeUserId],
-    kind: 'task.assigned',
-    title: `Nouvelle tâche : ${row.title}`,
-    link: `/tasks/${row.id}`,
-    recordKind: 'task',
-    recordId: row.id,
-    dedupeKey: `task.assigned:${row.id}:${row.assigneeUserId}`,
-  });
 }

@@ -7,9 +7,9 @@ import type { Actor } from '../../../platform/policy/actor';
 import { findTask, type TaskRow } from '../queries/find-tasks';
 import { taskPolicy } from '../tasks.policy';
 import { tasks } from '../tasks.schema';
-import { tellAssignee } from './create-task';
 import { indexTask } from './index-task';
 import { checkAssignee, checkService } from './task-references';
+import { tellAssignees } from './tell-assignees';
 
 /**
  * Edits a task (404 when hidden). Its assignee or their service move the status only; the
@@ -63,9 +63,10 @@ export async function updateTask(tx: Queryable, actor: Actor, id: string, input:
     },
   });
   await indexTask(tx, row);
-  if (row.assigneeUserId && row.assigneeUserId !== before.assigneeUserId && row.assigneeUserId !== actor.userId) {
-    await tellAssignee(tx, row);
-  }
+  const reassigned =
+    (row.assigneeUserId && row.assigneeUserId !== before.assigneeUserId) ||
+    (row.assigneeServiceId && row.assigneeServiceId !== before.assigneeServiceId);
+  if (reassigned) await tellAssignees(tx, row, actor.userId);
   const after = await findTask(tx, actor, row.id);
   // Reassigned away by its assignee: they no longer see it, but the change is theirs to know.
   return after ?? { ...row, inMyService: false, overdue: false };
