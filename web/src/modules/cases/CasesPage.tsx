@@ -1,8 +1,17 @@
-import { Title } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { NotFoundPage } from '../../app/shell/NotFoundPage';
+import { CaseListPage } from './CaseListPage';
+import { CasePage } from './CasePage';
+import { InterventionsReportPage } from './InterventionsReportPage';
 
 /** The cases pages below /cases (module-registry.ts). */
 export default function CasesPage() {
-  const { t } = useTranslation();
-  return <Title order={1}>{t('modules.cases.label')}</Title>;
+  return (
+    <Routes>
+      <Route index element={<CaseListPage />} />
+      <Route path="interventions" element={<InterventionsReportPage />} />
+      <Route path=":id" element={<CasePage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
 }

@@ -2,6 +2,7 @@ import { SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../ui/me-context';
 import { usePageTitle } from '../../ui/use-page-title';
+import { AlertsPanel, seesAlerts } from './AlertsPanel';
 import { LatestAuditPanel } from './LatestAuditPanel';
 import { MembersSummaryPanel } from './MembersSummaryPanel';
 import { ModuleLinksPanel } from './ModuleLinksPanel';
@@ -21,6 +22,7 @@ export default function HomePage() {
           {t(`roles.${me.role}`)} · {me.organisation.name}
         </Text>
       </div>
+      {seesAlerts(me.role) && <AlertsPanel />}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <RolePanel />
         <ModuleLinksPanel />

@@ -1,8 +1,15 @@
-import { Title } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { NotFoundPage } from '../../app/shell/NotFoundPage';
+import { TaskListPage } from './TaskListPage';
+import { TaskPage } from './TaskPage';
 
 /** The tasks pages below /tasks (module-registry.ts). */
 export default function TasksPage() {
-  const { t } = useTranslation();
-  return <Title order={1}>{t('modules.tasks.label')}</Title>;
+  return (
+    <Routes>
+      <Route index element={<TaskListPage />} />
+      <Route path=":id" element={<TaskPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
 }

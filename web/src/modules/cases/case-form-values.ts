@@ -1,0 +1,104 @@
+import type {
+  TCase,
+  TCaseKind,
+  TConfidentiality,
+  TCreateCase,
+  TInterventionOutcome,
+  TRiskLevel,
+} from '@dircab/contracts';
+
+/** The create form as the screen holds it (empty string: not given). */
+export interface CaseFormValues {
+  kind: TCaseKind;
+  title: string;
+  summary: string;
+  confidentiality: TConfidentiality;
+  members: string[];
+  ownerId: string | null;
+  team: string[];
+  territoryId: string | null;
+  topics: string[];
+  riskLevel: TRiskLevel;
+  dueDate: string;
+  intervention: InterventionValues;
+}
+
+export interface InterventionValues {
+  institutionName: string;
+  date: string;
+  object: string;
+  answer: string;
+  outcome: TInterventionOutcome;
+}
+
+export const EMPTY_INTERVENTION: InterventionValues = {
+  institutionName: '',
+  date: '',
+  object: '',
+  answer: '',
+  outcome: 'pending',
+};
+
+export function initialCaseValues(): CaseFormValues {
+  return {
+    kind: 'constituent_request',
+    title: '',
+    summary: '',
+    confidentiality: 'normal',
+    members: [],
+    ownerId: null,
+    team: [],
+    territoryId: null,
+    topics: [],
+    riskLevel: 'low',
+    dueDate: '',
+    intervention: EMPTY_INTERVENTION,
+  };
+}
+
+const orNull = (s: string) => (s.trim() ? s.trim() : null);
+
+/** The intervention as the API takes it (only what was typed). */
+export function interventionPayload(v: InterventionValues) {
+  return {
+    institutionName: orNull(v.institutionName),
+    date: orNull(v.date),
+    object: orNull(v.object),
+    answer: orNull(v.answer),
+    outcome: v.outcome,
+  };
+}
+
+export function interventionValues(c: TCase): InterventionValues {
+  const i = c.intervention;
+  if (!i) return EMPTY_INTERVENTION;
+  return {
+    institutionName: i.institutionName ?? '',
+    date: i.date ?? '',
+    object: i.object ?? '',
+    answer: i.answer ?? '',
+    outcome: i.outcome,
+  };
+}
+
+/**
+ * The body of POST /api/v1/cases. A confidential case names its people, the creator among them
+ * (the server adds them anyway): members are sent for a confidential case only.
+ */
+export function toCreatePayload(v: CaseFormValues, userId: string): TCreateCase {
+  const confidential = v.confidentiality === 'confidential';
+  return {
+    kind: v.kind,
+    title: v.title.trim(),
+    ...(v.summary.trim() ? { summary: v.summary.trim() } : {}),
+    confidentiality: v.confidentiality,
+    ...(confidential ? { members: [...new Set([userId, ...v.members])] } : {}),
+    ...(v.ownerId ? { ownerId: v.ownerId } : {}),
+    ...(v.team.length ? { team: v.team } : {}),
+    ...(v.territoryId ? { territoryId: v.territoryId } : {}),
+    ...(v.topics.length ? { topics: v.topics } : {}),
+    riskLevel: v.riskLevel,
+    ...(v.dueDate ? { dueDate: v.dueDate } : {}),
+    ...(v.kind === 'intervention' ? { intervention: interventionPayload(v.intervention) } : {}),
+  };
+}
