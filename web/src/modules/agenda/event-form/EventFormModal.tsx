@@ -212,7 +212,7 @@ function EventForm({ target, timeZone, onClose }: { target: EventFormTarget; tim
           comboboxProps={{ withinPortal: true }}
           {...form.getInputProps('reminders')}
         />
-        <Textarea label={t('agenda.form.description')} autosize minRows={2} {...form.getInputProps('description')} />
+        <Textarea label={t('agenda.form.description')} rows={3} {...form.getInputProps('description')} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
