@@ -99,6 +99,8 @@ export const ZAcknowledgement = z.object({
   sentBy: ZUuid.nullable(),
   emailJobId: ZUuid.nullable(),
   templateId: ZUuid.nullable(),
+  /** Sent by registration itself, without anyone asking (digital channels, setting on by default). */
+  automatic: z.boolean(),
   /** Where the email stands (its `mail.send` job): pending, running, done (sent), failed; null for a letter. */
   emailStatus: z.enum(['pending', 'running', 'done', 'failed']).nullable(),
   policies: ZPolicies,

@@ -211,9 +211,18 @@ const ZNumberFormat = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
-/** The organisation's registration number formats; `{year}-A-{seq:6}` and `{year}-D-{seq:6}` by default. */
+/**
+ * The organisation's correspondence settings: registration number formats (`{year}-A-{seq:6}`
+ * and `{year}-D-{seq:6}` by default), and whether registration itself emails the
+ * acknowledgement of a digital item whose type calls for one (on by default; left out of a
+ * PUT, it stays as it was).
+ */
 export const ZNumberingSettings = z
-  .strictObject({ incomingFormat: ZNumberFormat, outgoingFormat: ZNumberFormat })
+  .strictObject({
+    incomingFormat: ZNumberFormat,
+    outgoingFormat: ZNumberFormat,
+    autoAcknowledge: z.boolean().optional(),
+  })
   .superRefine((v, ctx) => {
     if (formatProblem(v.incomingFormat) || formatProblem(v.outgoingFormat)) return;
     if (!numberFormatsNeverCollide(v.incomingFormat, v.outgoingFormat)) {

@@ -73,6 +73,8 @@ export const correspondenceSettings = pgTable('correspondence_settings', {
     .references(() => organisations.id, { onDelete: 'cascade' }),
   incomingFormat: text('incoming_format').notNull(),
   outgoingFormat: text('outgoing_format').notNull(),
+  /** Registration emails the acknowledgement of digital items whose type calls for one. */
+  autoAcknowledge: boolean('auto_acknowledge').notNull().default(true),
   updatedAt: updatedAtColumn(),
 });
 

@@ -453,6 +453,7 @@ describe('numbering settings', () => {
     expect((await head.get('/api/v1/correspondence/settings')).json()).toEqual({
       incomingFormat: '{year}-A-{seq:6}',
       outgoingFormat: '{year}-D-{seq:6}',
+      autoAcknowledge: true,
     });
     const first = (await secretariat.post('/api/v1/correspondence', item())).json();
     expect(first.registrationNumber).toBe(`${year()}-A-000001`);
@@ -476,6 +477,7 @@ describe('numbering settings', () => {
     ).toEqual({
       incomingFormat: '{year}-A-{seq:6}',
       outgoingFormat: '{year}-D-{seq:6}',
+      autoAcknowledge: true,
     });
     // The admin keeps settings; an advisor and group staff do not.
     expect(

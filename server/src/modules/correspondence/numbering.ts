@@ -48,6 +48,7 @@ export async function numberingSettingsOf(tx: Queryable, orgId: string): Promise
   return {
     incomingFormat: settings?.incomingFormat ?? DEFAULT_NUMBER_FORMATS.in,
     outgoingFormat: settings?.outgoingFormat ?? DEFAULT_NUMBER_FORMATS.out,
+    autoAcknowledge: settings?.autoAcknowledge ?? true,
   };
 }
 

@@ -13,6 +13,21 @@ function decodeWinAnsi(hex: string): string {
 }
 
 /**
+ * A content stream inflated. Compressed bytes may well end in 0x0d: pdfkit ends the data with
+ * "\n" only, so a "\r" before it is data unless the stream does not inflate with it.
+ */
+function inflated(data: string): string {
+  for (const candidate of [data, data.replace(/\r$/, '')]) {
+    try {
+      return inflateSync(Buffer.from(candidate, 'latin1')).toString('latin1');
+    } catch {
+      // Not compressed, or the "\r" was the line end after all.
+    }
+  }
+  return data;
+}
+
+/**
  * The text of a PDF written by pdf-writer.ts (pdfkit, standard fonts): its content streams
  * inflated, the hex strings of each TJ decoded as WinAnsi, one line per text object. A large
  * gap inside a TJ (justified text spreads words that way) counts as a space. Meant for tests
@@ -21,13 +36,8 @@ function decodeWinAnsi(hex: string): string {
 export function extractPdfText(pdf: Buffer): string {
   const source = pdf.toString('latin1');
   const lines: string[] = [];
-  for (const m of source.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(m[1] ?? '', 'latin1')).toString('latin1');
-    } catch {
-      content = m[1] ?? '';
-    }
+  for (const m of source.matchAll(/stream\r?\n([\s\S]*?)\nendstream/g)) {
+    const content = inflated(m[1] ?? '');
     for (const tj of content.matchAll(/\[((?:<[0-9a-fA-F]*>|\s|-?[\d.]+)*)\]\s*TJ/g)) {
       let line = '';
       for (const part of (tj[1] ?? '').matchAll(/<([0-9a-fA-F]*)>|(-?[\d.]+)/g)) {

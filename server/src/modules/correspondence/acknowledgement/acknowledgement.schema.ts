@@ -72,6 +72,8 @@ export const correspondenceAcknowledgements = pgTable(
     sentBy: uuid('sent_by').references(() => users.id, { onDelete: 'set null' }),
     emailJobId: uuid('email_job_id'),
     templateId: uuid('template_id').references(() => correspondenceAckTemplates.id, { onDelete: 'set null' }),
+    /** Sent by registration itself (digital channel, type calling for one, setting on). */
+    automatic: boolean('automatic').notNull().default(false),
     createdAt: createdAtColumn(),
   },
   (t) => [index('correspondence_acknowledgements_item_idx').on(t.orgId, t.itemId, t.sentAt)],

@@ -182,14 +182,19 @@ describe('acknowledgement of an email request (CRPA L.112-3, R.112-5)', () => {
       emailStatus: 'pending',
     });
     expect(ack.emailJobId).toBeTruthy();
-    const audits = await queryRows<{ action: string }>(
+    // Registration acknowledged it automatically already; this one is sent again by hand.
+    const audits = await queryRows<{ automatic: boolean }>(
       t.app.ctx.db,
-      sql`select action from audit_log where record_id = ${item.id} and action = 'correspondence.acknowledge'`,
+      sql`select (summary->'after'->>'automatic')::boolean as automatic from audit_log where record_id = ${item.id} and action = 'correspondence.acknowledge' order by id`,
     );
-    expect(audits).toHaveLength(1);
+    expect(audits.map((a) => a.automatic)).toEqual([true, false]);
+    expect(ack.automatic).toBe(false);
 
     await t.app.ctx.jobs.runDue();
-    const mail = smtp.messages.find((m) => m.subject?.includes(item.registrationNumber));
+    const mails = smtp.messages.filter((m) => m.subject?.includes(item.registrationNumber));
+    expect(mails).toHaveLength(2);
+    // The manual one answers the writer's message (stored after registration here).
+    const mail = mails.find((m) => m.inReplyTo);
     expect(mail).toBeDefined();
     expect(mail?.to && 'text' in mail.to ? mail.to.text : '').toContain('armelle.tein@example.nc');
     expect(mail?.text).toContain('reçue le 23 septembre 2026');
@@ -212,8 +217,12 @@ describe('acknowledgement of an email request (CRPA L.112-3, R.112-5)', () => {
     const next = await api('advisor').get(
       `/api/v1/correspondence/${item.id}/acknowledgements?limit=1&cursor=${list.json().nextCursor}`,
     );
-    expect(next.json()).toMatchObject({
-      data: [{ id: ack.id, channel: 'email', emailStatus: 'done' }],
+    expect(next.json()).toMatchObject({ data: [{ id: ack.id, channel: 'email', emailStatus: 'done' }] });
+    const last = await api('advisor').get(
+      `/api/v1/correspondence/${item.id}/acknowledgements?limit=1&cursor=${next.json().nextCursor}`,
+    );
+    expect(last.json()).toMatchObject({
+      data: [{ channel: 'email', automatic: true, emailStatus: 'done' }],
       nextCursor: null,
     });
     expect(next.json().data[0].policies).toEqual({ send: true });

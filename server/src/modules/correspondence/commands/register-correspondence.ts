@@ -9,6 +9,7 @@ import { isUniqueViolation } from '../../../platform/db/unique-violation';
 import { problems } from '../../../platform/errors/problem';
 import type { Actor } from '../../../platform/policy/actor';
 import { touchContactActivity } from '../../directory/privacy/touch-contact-activity';
+import { acknowledgeOnRegistration } from '../acknowledgement/commands/acknowledge-on-registration';
 import { correspondenceItems } from '../correspondence.schema';
 import { campaignLockKey, groupIntoCampaign } from '../inbound/campaigns/group-into-campaign';
 import { formatRegistrationNumber, numberFormatOf, takeNextSequence } from '../numbering';
@@ -30,8 +31,9 @@ export type ItemRow = typeof correspondenceItems.$inferSelect;
 /**
  * Registers an item: checks its references, matches the writer to the directory (or adds
  * them), takes the next number of the organisation's register for the year, sets the due and
- * implicit-decision dates from the item's type, then audits and indexes it, all in the
- * caller's transaction (a rollback gives the number back).
+ * implicit-decision dates from the item's type, then audits and indexes it, groups it into its
+ * campaign and, for a digital request, emails its acknowledgement, all in the caller's
+ * transaction (a rollback gives the number back). `source.messageId`: the email it came as.
  */
 export async function registerCorrespondence(
   tx: Queryable,
@@ -39,6 +41,7 @@ export async function registerCorrespondence(
   input: TCreateCorrespondence,
   org: OrganisationSetting,
   now: Date = new Date(),
+  source: { messageId?: string | null } = {},
 ): Promise<ItemRow> {
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
   checkReceivedAt(receivedAt, now);
@@ -108,6 +111,15 @@ export async function registerCorrespondence(
   await indexItem(tx, row);
   // Every channel goes through here, so a petition's letters, calls and emails all meet.
   await groupIntoCampaign(tx, actor, row);
+  // A digital request is acknowledged by email at once, in this transaction (never lost, once).
+  await acknowledgeOnRegistration(
+    tx,
+    actor,
+    row,
+    { acknowledgementDue: type?.acknowledgementDue ?? false, messageId: source.messageId },
+    org.timeZone,
+    now,
+  );
   return row;
 }
 

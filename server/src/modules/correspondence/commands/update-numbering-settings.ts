@@ -26,5 +26,5 @@ export async function updateNumberingSettings(
     recordId: actor.orgId,
     summary: { before, after: input },
   });
-  return input;
+  return numberingSettingsOf(tx, actor.orgId);
 }

@@ -6,14 +6,14 @@ import { problems } from '../../../../platform/errors/problem';
 import { enqueueMail } from '../../../../platform/mailer/mail-job';
 import { findMailSettings } from '../../../../platform/mailer/mail-settings';
 import type { Actor } from '../../../../platform/policy/actor';
-import { findItem } from '../../queries/find-correspondence';
+import { findItem, type ItemRow } from '../../queries/find-correspondence';
 import { acknowledgementPolicy } from '../acknowledgement.policy';
 import { correspondenceAcknowledgements } from '../acknowledgement.schema';
 import { type AckOrganisation, buildAcknowledgement } from '../build-acknowledgement';
 import { originalMessageId } from '../queries/original-message-id';
 
 /** Channels where the writer is answered by email (CRPA L.112-11: an electronic acknowledgement). */
-const DIGITAL_CHANNELS: readonly string[] = ['email', 'web_form', 'social'];
+export const DIGITAL_CHANNELS: readonly string[] = ['email', 'web_form', 'social'];
 
 export type AcknowledgementRow = typeof correspondenceAcknowledgements.$inferSelect;
 
@@ -43,11 +43,8 @@ export async function sendAcknowledgement(
   if (!acknowledgementPolicy.can(actor, 'send', item)) throw problems.forbidden();
 
   const channel = input.channel ?? (DIGITAL_CHANNELS.includes(item.channel) ? 'email' : 'letter');
-  let recipient: string | null = null;
-  let emailJobId: string | null = null;
-  const ack = await buildAcknowledgement(tx, item, org, now);
+  const recipient = channel === 'email' ? (input.to ?? item.senderEmail) : null;
   if (channel === 'email') {
-    recipient = input.to ?? item.senderEmail;
     if (!recipient) {
       throw problems.badRequest('Le correspondant n’a pas d’adresse électronique.', [
         {
@@ -62,22 +59,60 @@ export async function sendAcknowledgement(
         'Aucun serveur d’envoi de courriels n’est configuré : un administrateur doit le renseigner dans Paramètres › Messagerie.',
       );
     }
+  }
+  const inReplyTo = channel === 'email' ? await originalMessageId(tx, actor.orgId, item.id) : null;
+  return deliverAcknowledgement(tx, actor, item, { channel, recipient, inReplyTo, automatic: false }, org, now);
+}
+
+export interface AckDelivery {
+  channel: 'email' | 'letter';
+  /** The address (email channel); null for a letter. */
+  recipient: string | null;
+  /** The writer's own Message-ID as `<id>`, so the email lands in their thread. */
+  inReplyTo: string | null;
+  /** Sent by registration itself (the organisation's automatic acknowledgement). */
+  automatic: boolean;
+}
+
+/**
+ * Builds the acknowledgement and gives it, once checks are done: by email, the letter's words
+ * in the body and the PDF attached, through a `mail.send` job in this transaction; as a
+ * letter, only the record. Records and audits it. Shared by the manual send and registration.
+ */
+export async function deliverAcknowledgement(
+  tx: Queryable,
+  actor: Actor,
+  item: ItemRow,
+  delivery: AckDelivery,
+  org: AckOrganisation,
+  now: Date = new Date(),
+  idempotencyKey?: string,
+): Promise<AcknowledgementRow> {
+  const { channel, recipient, inReplyTo, automatic } = delivery;
+  const ack = await buildAcknowledgement(tx, item, org, now);
+  let emailJobId: string | null = null;
+  if (channel === 'email') {
+    if (!recipient) throw new Error('email acknowledgement without a recipient');
     const pdf = await renderLetter(ack.letter, 'pdf');
-    const inReplyTo = await originalMessageId(tx, actor.orgId, item.id);
-    emailJobId = await enqueueMail(tx, actor.orgId, {
-      to: recipient,
-      subject: ack.email.subject,
-      text: ack.email.text,
-      html: ack.email.html,
-      ...(inReplyTo ? { inReplyTo } : {}),
-      attachments: [
-        {
-          filename: acknowledgementFilename(item.registrationNumber, 'pdf'),
-          content: pdf,
-          contentType: 'application/pdf',
-        },
-      ],
-    });
+    emailJobId = await enqueueMail(
+      tx,
+      actor.orgId,
+      {
+        to: recipient,
+        subject: ack.email.subject,
+        text: ack.email.text,
+        html: ack.email.html,
+        ...(inReplyTo ? { inReplyTo } : {}),
+        attachments: [
+          {
+            filename: acknowledgementFilename(item.registrationNumber, 'pdf'),
+            content: pdf,
+            contentType: 'application/pdf',
+          },
+        ],
+      },
+      idempotencyKey ? { idempotencyKey } : {},
+    );
   }
   const [row] = await tx
     .insert(correspondenceAcknowledgements)
@@ -87,20 +122,26 @@ export async function sendAcknowledgement(
       channel,
       recipient,
       sentAt: now,
-      sentBy: actor.userId,
+      sentBy: actor.userId ?? null,
       emailJobId,
       templateId: ack.template.id,
+      automatic,
     })
     .returning();
   if (!row) throw new Error('acknowledgement not recorded');
-  await recordAudit(tx, actor, {
-    action: 'correspondence.acknowledge',
-    recordType: 'correspondence',
-    recordId: item.id,
-    summary: {
-      after: { channel: row.channel, recipient, emailJobId, templateId: ack.template.id },
-      registrationNumber: item.registrationNumber,
+  await recordAudit(
+    tx,
+    actor,
+    {
+      action: 'correspondence.acknowledge',
+      recordType: 'correspondence',
+      recordId: item.id,
+      summary: {
+        after: { channel: row.channel, recipient, emailJobId, templateId: ack.template.id, automatic },
+        registrationNumber: item.registrationNumber,
+      },
     },
-  });
+    actor.orgId,
+  );
   return row;
 }

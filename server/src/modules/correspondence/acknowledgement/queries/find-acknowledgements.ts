@@ -27,6 +27,7 @@ export function presentAcknowledgement(
     sentBy: row.sentBy,
     emailJobId: row.emailJobId,
     templateId: row.templateId,
+    automatic: row.automatic,
     emailStatus,
     // Sending again is allowed (a lost email, a new address): the same rule as the first time.
     policies: { send: acknowledgementPolicy.can(actor, 'send', { orgId: row.orgId, direction: 'in' }) },

@@ -78,7 +78,7 @@ export async function registerEmail(
       parsed.error.issues.map((i) => ({ path: i.path.join('.') || 'file', message: i.message, code: i.code })),
     );
   }
-  const item = await registerCorrespondence(tx, actor, parsed.data, org, now);
+  const item = await registerCorrespondence(tx, actor, parsed.data, org, now, { messageId: mail.messageId });
   if (mail.messageId) {
     await tx
       .insert(correspondenceEmailMessages)

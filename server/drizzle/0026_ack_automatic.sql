@@ -1,0 +1,2 @@
+ALTER TABLE "correspondence_acknowledgements" ADD COLUMN "automatic" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "correspondence_settings" ADD COLUMN "auto_acknowledge" boolean DEFAULT true NOT NULL;
