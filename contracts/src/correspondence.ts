@@ -54,6 +54,41 @@ export const ZSenderInput = z.strictObject({
 });
 export type TSenderInput = z.infer<typeof ZSenderInput>;
 
+/** At most this many tags on one item, each at most TAG_MAX_LENGTH characters. */
+export const TAG_MAX_COUNT = 20;
+export const TAG_MAX_LENGTH = 40;
+
+/** The key two spellings of one tag share: spaces collapsed, lower case (accents kept: French). */
+export function tagKey(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLocaleLowerCase('fr');
+}
+
+/** A free label of the organisation (« voirie », « Urgent élu »): trimmed, spaces collapsed, display kept. */
+export const ZTag = z
+  .string()
+  .transform((s) => s.trim().replace(/\s+/g, ' '))
+  .pipe(
+    z
+      .string()
+      .min(1, { message: 'Une étiquette ne peut pas être vide.' })
+      .max(TAG_MAX_LENGTH, { message: `Une étiquette tient en ${TAG_MAX_LENGTH} caractères au plus.` })
+      .refine((s) => !/[,;]/.test(s), { message: 'Une étiquette ne contient ni virgule ni point-virgule.' }),
+  );
+
+/** Tags of an item: two spellings of one tag (same key) are one, the first spelling kept. */
+export const ZTagList = z
+  .array(ZTag)
+  .max(TAG_MAX_COUNT, { message: `Au plus ${TAG_MAX_COUNT} étiquettes par courrier.` })
+  .transform((tags) => {
+    const seen = new Set<string>();
+    return tags.filter((t) => {
+      const key = tagKey(t);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  });
+
 const editableFields = {
   channel: ZCorrespondenceChannel,
   /** One of the organisation's item types: decides acknowledgement, decision and due date. */
@@ -68,6 +103,8 @@ const editableFields = {
   confidentiality: ZConfidentiality.optional(),
   /** People named on the item (user ids): they see it whatever its confidentiality. */
   members: z.array(ZUuid).max(50).optional(),
+  /** Free labels for triage and filters (« voirie », « à rappeler »). */
+  tags: ZTagList.optional(),
 };
 
 export const ZCreateCorrespondence = z.strictObject({
@@ -123,6 +160,8 @@ export const ZCorrespondence = z.object({
   inReplyToId: ZUuid.nullable(),
   /** The case (dossier) the item belongs to, once the cases module exists. */
   caseId: ZUuid.nullable(),
+  /** Free labels, as first spelt. */
+  tags: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
   policies: ZPolicies,
@@ -150,6 +189,8 @@ export const ZCorrespondenceQuery = ZPageQuery.extend({
   /** Routed (now or before) to this person. */
   userId: ZUuid.optional(),
   topic: z.string().trim().min(1).max(120).optional(),
+  /** Carries this tag (any spelling of it). */
+  tag: ZTag.optional(),
 });
 export type TCorrespondenceQuery = z.infer<typeof ZCorrespondenceQuery>;
 
@@ -162,12 +203,43 @@ export const ZCorrespondenceItemType = z.object({
   implicitDecisionRule: ZImplicitDecisionRule.nullable(),
   implicitDecisionMonths: z.number().int(),
   processingWorkingDays: z.number().int().nullable(),
+  /** What the caller may do with the type (update, delete). */
+  policies: ZPolicies,
 });
 export type TCorrespondenceItemType = z.infer<typeof ZCorrespondenceItemType>;
 export const ZCorrespondenceItemTypePage = z.object({
   data: z.array(ZCorrespondenceItemType),
   nextCursor: z.string().nullable(),
+  /** What the caller may do with the list itself (create a type). */
+  policies: ZPolicies,
 });
+
+/** Tags added to and removed from several items at once (the inbox's bulk action and tag picker). */
+export const ZBulkTags = z
+  .strictObject({
+    itemIds: z.array(ZUuid).min(1, { message: 'Choisissez au moins un courrier.' }).max(200),
+    add: ZTagList.default([]),
+    remove: ZTagList.default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.add.length === 0 && v.remove.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['add'], message: 'Indiquez au moins une étiquette à ajouter ou retirer.' });
+    }
+  });
+export type TBulkTags = z.infer<typeof ZBulkTags>;
+
+/** How many items took the change, and those left as they were (hidden, or not the caller's to tag). */
+export const ZBulkTagsResult = z.object({ updated: z.number().int(), skippedIds: z.array(ZUuid) });
+export type TBulkTagsResult = z.infer<typeof ZBulkTagsResult>;
+
+export const ZTagSuggestionQuery = z.strictObject({
+  /** The start of the tag being typed (any case). */
+  q: z.string().trim().max(TAG_MAX_LENGTH).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+/** The organisation's most used tags of late, for the picker's autocomplete. */
+export const ZTagSuggestions = z.object({ data: z.array(z.object({ tag: z.string(), count: z.number().int() })) });
+export type TTagSuggestions = z.infer<typeof ZTagSuggestions>;
 
 const FORMAT_TOKEN = /\{year\}|\{seq(?::(\d{1,2}))?\}/g;
 

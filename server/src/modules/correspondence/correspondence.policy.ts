@@ -17,10 +17,12 @@ const READ: readonly TRole[] = [...CABINET_ROLES, 'official', 'services'];
 const REGISTER: readonly TRole[] = CABINET_ROLES;
 /** The register's settings (numbering): the heads of the cabinet and the admin, who keeps settings. */
 const MANAGE: readonly TRole[] = ['executive', 'chief_of_staff', 'admin'];
+/** Who tags items (the triage labels) and reads the organisation's tag suggestions: the cabinet. */
+const TAG: readonly TRole[] = CABINET_ROLES;
 /** Who signs outgoing letters (signature book): the executive, and members with a delegation (`signsMail`). */
 const SIGN: readonly TRole[] = ['executive'];
 
-export const CORRESPONDENCE_ROLES = { read: READ, register: REGISTER, manage: MANAGE, sign: SIGN } as const;
+export const CORRESPONDENCE_ROLES = { read: READ, register: REGISTER, manage: MANAGE, sign: SIGN, tag: TAG } as const;
 
 /** Roles that see items by the confidentiality kernel; the others by routing, portfolio or naming. */
 const BY_CONFIDENTIALITY: readonly TRole[] = CABINET_ROLES;
@@ -170,7 +172,8 @@ export const correspondencePolicy = definePolicy<
   | 'send'
   | 'close'
   | 'wait'
-  | 'forward',
+  | 'forward'
+  | 'tag',
   PolicyRecord & { viewer: Viewer }
 >({
   read: (_a, i) => canSeeItem(i.viewer, i),
@@ -187,4 +190,6 @@ export const correspondencePolicy = definePolicy<
   close: (_a, i) => incoming(i) && (i.status === 'sent' || isIn(i.status, OPEN)) && works(i.viewer, i),
   wait: (_a, i) => incoming(i) && isIn(i.status, ['routed', 'in_progress', 'reply_drafted']) && works(i.viewer, i),
   forward: (_a, i) => incoming(i) && isIn(i.status, FORWARDABLE) && works(i.viewer, i),
+  // Tags are the cabinet's triage labels, at any stage: services and officials read them.
+  tag: (a, i) => canSeeItem(i.viewer, i) && TAG.includes(a.role),
 });

@@ -1,4 +1,6 @@
 import {
+  ZBulkTags,
+  ZBulkTagsResult,
   ZCorrespondence,
   ZCorrespondenceDetail,
   ZCorrespondenceItemTypePage,
@@ -8,6 +10,8 @@ import {
   ZIdParams,
   ZNumberingSettings,
   ZPageQuery,
+  ZTagSuggestionQuery,
+  ZTagSuggestions,
   ZUpdateCorrespondence,
 } from '@dircab/contracts';
 import type { FastifyInstance } from 'fastify';
@@ -27,6 +31,8 @@ import { registerCorrespondenceSenderLinks } from './processing/sender-links';
 import { findItem, findItems, presentItem } from './queries/find-correspondence';
 import { findItemTypes } from './queries/find-item-types';
 import { findViewer } from './queries/find-viewer';
+import { bulkTagItems } from './tags/bulk-tag-items';
+import { findTagSuggestions } from './tags/find-tag-suggestions';
 
 const tags = ['correspondence'];
 
@@ -112,6 +118,39 @@ export function registerCorrespondenceRoutes(app: FastifyInstance) {
       },
     },
     async (request) => findItemTypes(db, actorOf(request), request.query),
+  );
+
+  const tagging = access.roles('correspondence.tag', CORRESPONDENCE_ROLES.tag);
+
+  r.get(
+    '/api/v1/correspondence/tags',
+    {
+      config: { access: tagging },
+      schema: {
+        tags,
+        summary: 'Étiquettes les plus utilisées récemment dans l’organisation (saisie assistée)',
+        querystring: ZTagSuggestionQuery,
+        response: { 200: ZTagSuggestions },
+      },
+    },
+    async (request) => findTagSuggestions(db, actorOf(request), request.query),
+  );
+
+  r.post(
+    '/api/v1/correspondence/tags',
+    {
+      config: { access: tagging },
+      schema: {
+        tags,
+        summary: 'Ajouter ou retirer des étiquettes sur plusieurs courriers',
+        body: ZBulkTags,
+        response: { 200: ZBulkTagsResult },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return db.transaction((tx) => bulkTagItems(tx, actor, request.body));
+    },
   );
 
   r.get(

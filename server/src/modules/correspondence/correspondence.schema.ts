@@ -24,6 +24,7 @@ import { users } from '../../platform/auth/auth.schema';
 import { createdAtColumn, idColumn, orgIdColumn, updatedAtColumn } from '../../platform/db/columns';
 import { contacts, services, territories } from '../directory/directory.schema';
 import { organisations } from '../org/org.schema';
+import { correspondenceReplies } from './processing/processing.schema';
 
 /**
  * Kinds of item an organisation registers: whether an acknowledgement is due (CRPA L.112-3),
@@ -136,6 +137,20 @@ export const correspondenceItems = pgTable(
     }),
     /** The case (dossier) of the item; the cases module adds the foreign key with its table. */
     caseId: uuid('case_id'),
+    /** Free labels of the organisation, as first spelt (« Voirie », « À rappeler »). */
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * The same tags as keys (spaces collapsed, lower case: `tagKey`), written with them by
+     * `withTags`: the `?tag=` filter is one GIN lookup whatever the spelling typed.
+     */
+    tagKeys: text('tag_keys').array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * A campaign copy: the lead's reply it copies (send-campaign-copies.ts), so the copy's
+     * letter finds that reply again. Null on every other item.
+     */
+    campaignReplyId: uuid('campaign_reply_id').references((): AnyPgColumn => correspondenceReplies.id, {
+      onDelete: 'set null',
+    }),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },
@@ -167,6 +182,12 @@ export const correspondenceItems = pgTable(
         sql`${t.dueDate} is not null and ${t.status} in ('routed', 'in_progress', 'reply_drafted', 'in_review', 'to_sign', 'waiting_info')`,
       ),
     index('correspondence_items_in_reply_to_idx').on(t.inReplyToId),
+    index('correspondence_items_tag_keys_idx').using('gin', t.tagKeys),
+    // The tag suggestions read the organisation's latest tagged items only.
+    index('correspondence_items_org_tagged_idx')
+      .on(t.orgId, t.receivedAt.desc(), t.id.desc())
+      .where(sql`${t.tagKeys} <> '{}'::text[]`),
+    index('correspondence_items_campaign_reply_idx').on(t.campaignReplyId).where(sql`${t.campaignReplyId} is not null`),
     index('correspondence_items_subject_trgm_idx').using('gin', sql`dircab_unaccent(lower(${t.subject})) gin_trgm_ops`),
   ],
 );

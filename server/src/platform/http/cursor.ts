@@ -21,3 +21,30 @@ export function decodeCursor<K extends string>(cursor: string, keys: readonly K[
     ]);
   }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * One page of a list kept in id order (UUIDv7 ids sort by creation): `fetch` reads the rows
+ * after the cursor's id (all when undefined), at most `limit` of them; the page is the first
+ * `query.limit`, and the cursor is the last one's id. A cursor that is not an id is a 400 on
+ * `cursor`, never a SQL error.
+ */
+export async function pageById<R extends { id: string }, T>(
+  query: { limit: number; cursor?: string | undefined },
+  fetch: (afterId: string | undefined, limit: number) => Promise<R[]>,
+  present: (row: R) => T,
+): Promise<{ data: T[]; nextCursor: string | null }> {
+  let afterId: string | undefined;
+  if (query.cursor) {
+    afterId = decodeCursor(query.cursor, ['id']).id;
+    if (!UUID.test(afterId)) decodeCursor('', ['id']);
+  }
+  const rows = await fetch(afterId?.toLowerCase(), query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    data: page.map(present),
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ id: last.id }) : null,
+  };
+}

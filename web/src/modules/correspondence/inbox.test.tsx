@@ -37,6 +37,7 @@ const item = (n: number, extra: Partial<TCorrespondence> = {}): TCorrespondence 
   leadUserId: null,
   inReplyToId: null,
   caseId: null,
+  tags: [],
   createdAt: '2026-11-20T22:00:00.000Z',
   updatedAt: '2026-11-20T22:00:00.000Z',
   policies: { read: true, update: true, route: true },

@@ -39,6 +39,7 @@ const ITEM: TCorrespondenceDetail = {
   leadUserId: null,
   inReplyToId: null,
   caseId: null,
+  tags: [],
   createdAt: '2026-11-20T22:00:00.000Z',
   updatedAt: '2026-11-20T22:00:00.000Z',
   policies: { read: true, update: true, route: true },

@@ -34,6 +34,7 @@ const item = (n: number): TCorrespondenceDetail => ({
   leadUserId: null,
   inReplyToId: null,
   caseId: null,
+  tags: [],
   createdAt: '2026-11-20T22:00:00.000Z',
   updatedAt: '2026-11-20T22:00:00.000Z',
   policies: { read: true, sign: true },

@@ -6,11 +6,13 @@ import type { Queryable } from '../../../platform/db/client';
 import { problems } from '../../../platform/errors/problem';
 import type { Actor } from '../../../platform/policy/actor';
 import { touchContactActivity } from '../../directory/privacy/touch-contact-activity';
+import { refreshTaskScope } from '../../tasks/commands/refresh-task-scope';
 import { correspondencePolicy } from '../correspondence.policy';
 import { correspondenceItems } from '../correspondence.schema';
 import { NO_FACTS } from '../processing/queries/find-circuit-facts';
 import { findItem, type ItemRow } from '../queries/find-correspondence';
 import { findViewer } from '../queries/find-viewer';
+import { withTags } from '../tags/item-tags';
 import { indexItem } from './index-item';
 import { itemDates } from './item-dates';
 import { checkMembers, checkReceivedAt, checkTerritory, itemTypeOf } from './item-references';
@@ -74,6 +76,7 @@ export async function updateCorrespondence(
     priority: input.priority,
     confidentiality: input.confidentiality,
     members,
+    ...(input.tags ? withTags(input.tags) : {}),
     ...senderFields,
     ...dates,
   };
@@ -84,12 +87,21 @@ export async function updateCorrespondence(
     .returning();
   if (!row) throw problems.notFound();
   // The text itself stays out of the trail: it may hold a constituent's private matters.
-  const { body: _body, ...audited } = changes;
+  const { body: _body, tagKeys: _keys, ...audited } = { tagKeys: undefined, ...changes };
   // Dates and lists compared as text, or every edit would list them as changed.
-  const comparable = <T extends { receivedAt?: Date | undefined; members?: readonly string[] | undefined }>(v: T) => ({
+  const comparable = <
+    T extends {
+      receivedAt?: Date | undefined;
+      members?: readonly string[] | undefined;
+      tags?: readonly string[] | undefined;
+    },
+  >(
+    v: T,
+  ) => ({
     ...v,
     receivedAt: v.receivedAt?.toISOString(),
     members: v.members?.join(','),
+    tags: v.tags?.join(', '),
   });
   await recordAudit(tx, actor, {
     action: 'correspondence.update',
@@ -101,5 +113,9 @@ export async function updateCorrespondence(
     },
   });
   await indexItem(tx, row);
+  // Tasks about the item (made by hand before routing) follow who may see it.
+  if (members) {
+    await refreshTaskScope(tx, row.orgId, { kind: 'correspondence', id: row.id }, row);
+  }
   return row;
 }

@@ -17,7 +17,8 @@ export const FOLLOW_UP_ROLES = {
   views: CORRESPONDENCE_ROLES.read,
 } as const;
 
-export const itemTypePolicy = definePolicy<'update' | 'delete', { orgId: string }>({
+export const itemTypePolicy = definePolicy<'create' | 'update' | 'delete', { orgId: string }>({
+  create: (actor, org) => org.orgId === actor.orgId && FOLLOW_UP_ROLES.itemTypes.includes(actor.role),
   update: (actor, type) => type.orgId === actor.orgId && FOLLOW_UP_ROLES.itemTypes.includes(actor.role),
   delete: (actor, type) => type.orgId === actor.orgId && FOLLOW_UP_ROLES.itemTypes.includes(actor.role),
 });

@@ -9,6 +9,7 @@ import { correspondencePolicy, type PolicyRecord, type Viewer } from '../corresp
 import { correspondenceItems } from '../correspondence.schema';
 import { findItem, type ItemRow } from '../queries/find-correspondence';
 import { findViewer } from '../queries/find-viewer';
+import { completeRoutingTasks, FINISHED_STATUSES } from './commands/route-tasks';
 import { findCircuitFacts, NO_FACTS } from './queries/find-circuit-facts';
 
 type Action = Parameters<typeof correspondencePolicy.can>[1];
@@ -87,5 +88,7 @@ export async function moveItem(
     summary: { before: { status: row.status }, after: { status }, ...summary },
   });
   await indexItem(tx, updated);
+  // Every way an item's work ends passes here: its routing task ends with it.
+  if ((FINISHED_STATUSES as readonly string[]).includes(status)) await completeRoutingTasks(tx, actor, updated);
   return updated;
 }

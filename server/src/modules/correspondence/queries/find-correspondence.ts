@@ -1,4 +1,5 @@
 import type { TCorrespondence, TCorrespondenceQuery } from '@dircab/contracts';
+import { tagKey } from '@dircab/contracts/correspondence';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { localDate } from '../../../platform/calendar/working-days';
 import type { Queryable } from '../../../platform/db/client';
@@ -54,6 +55,7 @@ export function presentItem(viewer: Viewer, row: ItemRow, facts: CircuitFacts = 
     leadUserId: row.leadUserId,
     inReplyToId: row.inReplyToId,
     caseId: row.caseId,
+    tags: row.tags,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     policies: correspondencePolicy.policiesFor(viewer, { ...row, ...facts, viewer }),
@@ -154,6 +156,8 @@ export function itemsStatement(db: Queryable, actor: Actor, query: TCorresponden
   if (query.typeId) where.push(eq(t.typeId, query.typeId));
   if (query.territoryId) where.push(eq(t.territoryId, query.territoryId));
   if (query.topic) where.push(eq(t.topic, query.topic));
+  // Any spelling of the tag: the GIN index on the keys (correspondence_items_tag_keys_idx).
+  if (query.tag) where.push(sql`${t.tagKeys} @> array[${tagKey(query.tag)}]::text[]`);
   // Routed (now or before) to the service or the person: the GIN arrays.
   if (query.serviceId) where.push(sql`${t.serviceIds} @> array[${query.serviceId}::uuid]`);
   if (query.userId) where.push(sql`${t.routedUserIds} @> array[${query.userId}::uuid]`);

@@ -1,15 +1,12 @@
 import type { TAckTemplate } from '@dircab/contracts';
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Queryable } from '../../../../platform/db/client';
-import { problems } from '../../../../platform/errors/problem';
-import { decodeCursor, encodeCursor } from '../../../../platform/http/cursor';
+import { pageById } from '../../../../platform/http/cursor';
 import type { Actor } from '../../../../platform/policy/actor';
 import { acknowledgementPolicy } from '../acknowledgement.policy';
 import { correspondenceAckTemplates } from '../acknowledgement.schema';
 
 export type AckTemplateRow = typeof correspondenceAckTemplates.$inferSelect;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function presentAckTemplate(actor: Actor, row: AckTemplateRow): TAckTemplate {
   return {
@@ -32,28 +29,17 @@ export async function findAckTemplates(
   query: { limit: number; cursor?: string | undefined },
 ): Promise<{ data: TAckTemplate[]; nextCursor: string | null }> {
   const t = correspondenceAckTemplates;
-  const where = [eq(t.orgId, actor.orgId)];
-  if (query.cursor) {
-    const c = decodeCursor(query.cursor, ['id']);
-    if (!UUID.test(c.id)) {
-      throw problems.badRequest('Le curseur de pagination est invalide.', [
-        { path: 'cursor', message: 'Curseur invalide : repartez de la première page.', code: 'invalid_cursor' },
-      ]);
-    }
-    where.push(gt(t.id, c.id));
-  }
-  const rows = await db
-    .select()
-    .from(t)
-    .where(and(...where))
-    .orderBy(asc(t.id))
-    .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    data: page.map((r) => presentAckTemplate(actor, r)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ id: last.id }) : null,
-  };
+  return pageById(
+    query,
+    (afterId, limit) =>
+      db
+        .select()
+        .from(t)
+        .where(and(eq(t.orgId, actor.orgId), afterId ? gt(t.id, afterId) : undefined))
+        .orderBy(asc(t.id))
+        .limit(limit),
+    (r) => presentAckTemplate(actor, r),
+  );
 }
 
 /** One template of the actor's organisation, or null (404). */

@@ -17,7 +17,11 @@ export function presentItemType(actor: Actor, row: ItemTypeRow): TManagedItemTyp
     implicitDecisionRule: row.implicitDecisionRule,
     implicitDecisionMonths: row.implicitDecisionMonths,
     processingWorkingDays: row.processingWorkingDays,
-    policies: itemTypePolicy.policiesFor(actor, row),
+    // Per type: what may be done with it (creating one is the list's own policy).
+    policies: {
+      update: itemTypePolicy.can(actor, 'update', row),
+      delete: itemTypePolicy.can(actor, 'delete', row),
+    },
   };
 }
 

@@ -13,6 +13,7 @@ import { ROUTABLE } from '../../correspondence.policy';
 import type { ItemRow } from '../../queries/find-correspondence';
 import { loadForAction, moveItem } from '../load-item';
 import { correspondenceRoutings } from '../processing.schema';
+import { syncRoutingTask } from './route-tasks';
 
 /** Every service and person named exists in the organisation (a person: an active member). */
 async function checkAssignments(tx: Queryable, actor: Actor, input: TRouteCorrespondence) {
@@ -69,7 +70,8 @@ function refuseServiceOnlyRouting(input: TRouteCorrespondence) {
  * Routes (imputes) an item: ends the current routing lines and adds the new ones (the history
  * stays), keeps every service and person ever routed to on the item (they keep sight of it),
  * names the lead, sets the due date from the type's processing delay in the organisation's
- * working days (as registration does), and moves it to `routed`.
+ * working days (as registration does), and moves it to `routed`. The lead gets a task about
+ * the item (route-tasks.ts).
  */
 export async function routeCorrespondence(
   tx: Queryable,
@@ -107,7 +109,7 @@ export async function routeCorrespondence(
   ];
   const type = await itemTypeOf(tx, actor, row.typeId);
   const dates = itemDates(row.direction, type, row.receivedAt, calendarForOrganisation(org));
-  return moveItem(
+  const routed = await moveItem(
     tx,
     actor,
     row,
@@ -124,4 +126,6 @@ export async function routeCorrespondence(
       dueDate: dates.dueDate ?? row.dueDate,
     },
   );
+  await syncRoutingTask(tx, actor, routed, input);
+  return routed;
 }

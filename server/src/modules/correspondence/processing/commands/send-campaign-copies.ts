@@ -20,7 +20,8 @@ type ReplyRow = typeof correspondenceReplies.$inferSelect;
  * their contact), answering their item, which moves to `sent`. By e-mail when the writer gave
  * an address (their own `mail.send` job, the letter addressed to them), by post otherwise (the
  * letter is printed from their item's `/reply/letter`). The copy is registered at the instant
- * of the lead's sending (`sentAt`): that is how the letter finds the lead's reply again.
+ * of the lead's sending (`sentAt`) and keeps the lead reply's id (`campaign_reply_id`): that
+ * is how the letter finds the lead's reply again.
  * Returns the number of copies.
  */
 export async function sendCampaignCopies(
@@ -56,6 +57,7 @@ export async function sendCampaignCopies(
       .update(correspondenceItems)
       .set({
         inReplyToId: member.id,
+        campaignReplyId: reply.id,
         status: 'sent',
         senderContactId: member.senderContactId ?? outgoing.senderContactId,
         serviceIds: [...new Set([...lead.serviceIds, ...member.serviceIds])],

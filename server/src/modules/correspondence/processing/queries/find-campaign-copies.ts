@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, ne, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, ne, notInArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../../../platform/db/client';
 import { correspondenceItems } from '../../correspondence.schema';
@@ -43,24 +43,19 @@ export async function findOpenCampaignMembers(tx: Queryable, orgId: string, lead
 /**
  * The reply a campaign member was sent as a copy of, addressed to the member's own writer, and
  * the copy's number (null when the item got no campaign copy). The copy answers the member
- * (`in_reply_to_id`) and is registered at the instant the lead's reply was sent, which tells
- * that reply from any other of the campaign. One statement through
- * correspondence_items_in_reply_to_idx, the campaign-items keys and the replies' item key.
+ * (`in_reply_to_id`) and names the lead's reply it copies (`campaign_reply_id`). One statement
+ * through correspondence_items_in_reply_to_idx and the replies' primary key.
  */
 export async function findCampaignCopyReply(
   db: Queryable,
   member: ItemRow,
 ): Promise<{ reply: ReplyRow; outgoingNumber: string } | null> {
   const copy = correspondenceItems;
-  const mine = correspondenceCampaignItems;
-  const others = alias(correspondenceCampaignItems, 'others');
   const r = correspondenceReplies;
   const [found] = await db
     .select({ reply: getTableColumns(r), outgoingNumber: copy.registrationNumber })
     .from(copy)
-    .innerJoin(mine, eq(mine.itemId, copy.inReplyToId))
-    .innerJoin(others, and(eq(others.campaignId, mine.campaignId), ne(others.itemId, mine.itemId)))
-    .innerJoin(r, and(eq(r.itemId, others.itemId), sql`${r.sentAt} = ${copy.receivedAt}`))
+    .innerJoin(r, and(eq(r.orgId, copy.orgId), eq(r.id, copy.campaignReplyId)))
     .where(and(eq(copy.orgId, member.orgId), eq(copy.inReplyToId, member.id), eq(copy.direction, 'out')))
     .orderBy(desc(copy.receivedAt))
     .limit(1);

@@ -1,7 +1,7 @@
 import type { TReplyTemplate } from '@dircab/contracts';
-import { and, asc, eq, gt, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Queryable } from '../../../../platform/db/client';
-import { decodeCursor, encodeCursor } from '../../../../platform/http/cursor';
+import { pageById } from '../../../../platform/http/cursor';
 import type { Actor } from '../../../../platform/policy/actor';
 import { CORRESPONDENCE_ROLES } from '../../correspondence.policy';
 import { correspondenceReplyTemplates } from '../processing.schema';
@@ -29,20 +29,17 @@ export async function findReplyTemplates(
   query: { limit: number; cursor?: string | undefined },
 ): Promise<{ data: TReplyTemplate[]; nextCursor: string | null }> {
   const t = correspondenceReplyTemplates;
-  const where: SQL[] = [eq(t.orgId, actor.orgId)];
-  if (query.cursor) where.push(gt(t.id, decodeCursor(query.cursor, ['id']).id));
-  const rows = await db
-    .select()
-    .from(t)
-    .where(and(...where))
-    .orderBy(asc(t.id))
-    .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    data: page.map((r) => presentReplyTemplate(actor, r)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ id: last.id }) : null,
-  };
+  return pageById(
+    query,
+    (afterId, limit) =>
+      db
+        .select()
+        .from(t)
+        .where(and(eq(t.orgId, actor.orgId), afterId ? gt(t.id, afterId) : undefined))
+        .orderBy(asc(t.id))
+        .limit(limit),
+    (r) => presentReplyTemplate(actor, r),
+  );
 }
 
 /** One template of the actor's organisation, or null (404). */
