@@ -12,6 +12,8 @@ export interface MailMessage {
   attachments?: { filename: string; content: Buffer; contentType: string }[];
   /** The Message-ID this one answers (threads a reply under the writer's email). */
   inReplyTo?: string;
+  /** The thread's Message-IDs, oldest first; the one answered when absent. */
+  references?: string[];
   /**
    * Makes the Message-ID `<key@sender's domain>`: the `mail.send` job gives its id, so a send
    * retried after a crash carries the same Message-ID and receivers drop the double.
@@ -67,7 +69,9 @@ export async function sendMail(db: Queryable, orgId: string, message: MailMessag
       text: message.text,
       ...(message.html ? { html: message.html } : {}),
       ...(message.attachments?.length ? { attachments: message.attachments } : {}),
-      ...(message.inReplyTo ? { inReplyTo: message.inReplyTo, references: [message.inReplyTo] } : {}),
+      ...(message.inReplyTo
+        ? { inReplyTo: message.inReplyTo, references: message.references ?? [message.inReplyTo] }
+        : {}),
       ...(message.messageIdKey
         ? { messageId: `<${message.messageIdKey}@${settings.fromAddress.split('@')[1] ?? 'localhost'}>` }
         : {}),
