@@ -66,7 +66,10 @@ export function GatewayTokensPanel() {
         <Alert color="green" role="status" title={t(`${p}.createdTitle`, { label: secret.label })}>
           <Stack gap="xs" align="flex-start">
             <Text size="sm">{t(`${p}.onceOnly`)}</Text>
-            <Code block>{secret.token}</Code>
+            {/* Wrapped, never scrolled: the whole secret is in view to be checked. */}
+            <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+              {secret.token}
+            </Code>
             <Group gap="xs">
               <CopyButton value={secret.token}>
                 {({ copied, copy }) => (
