@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { ZPolicies, ZUuid } from './common';
-import { ZCorrespondenceItemType, ZCorrespondenceQuery, ZImplicitDecisionRule } from './correspondence';
+import {
+  ZCorrespondenceChannel,
+  ZCorrespondenceItemType,
+  ZCorrespondenceQuery,
+  ZCorrespondenceStatus,
+  ZImplicitDecisionRule,
+} from './correspondence';
 
 // Correspondence follow-up (issue 4, points 6 and 9): item types, the holiday calendar, saved
 // views, the register export and the response-time figures.
@@ -167,5 +173,9 @@ export const ZFigures = z.object({
   total: ZFiguresRow,
   byType: z.array(ZFiguresRow),
   byService: z.array(ZFiguresRow),
+  /** The items received in the period, by where they stand now (most first). */
+  byStatus: z.array(z.object({ status: ZCorrespondenceStatus, count: z.number().int() })),
+  /** The items received in the period, by the channel they came by (most first). */
+  byChannel: z.array(z.object({ channel: ZCorrespondenceChannel, count: z.number().int() })),
 });
 export type TFigures = z.infer<typeof ZFigures>;

@@ -87,8 +87,8 @@ beforeAll(async () => {
     status: 'in_progress',
     dueDate: '2026-10-06',
   });
-  // No type, no service yet.
-  await item('2026-10-30T12:00:00Z', { typeId: null, dueDate: null });
+  // No type, no service yet; a phone call.
+  await item('2026-10-30T12:00:00Z', { typeId: null, dueDate: null, channel: 'phone' });
   // Confidential: the director of cabinet counts it, the secretariat does not.
   await item('2026-10-05T00:00:00Z', { typeId: ids.courrier, confidentiality: 'confidential' });
   // Outside the period (1 November 00:30 in Nouméa), outgoing, and another organisation's.
@@ -150,10 +150,36 @@ describe('response-time figures', () => {
     expect(chief.byType.find((x: { id: string }) => x.id === ids.courrier).received).toBe(2);
   });
 
+  it('counts the items received by status and by channel, most first, as the actor may see them', async () => {
+    const body = (await figures('secretariat')).json();
+    expect(body.byStatus).toEqual([
+      { status: 'closed', count: 1 },
+      { status: 'in_progress', count: 1 },
+      { status: 'registered', count: 1 },
+      { status: 'sent', count: 1 },
+    ]);
+    expect(body.byChannel).toEqual([
+      { channel: 'email', count: 3 },
+      { channel: 'phone', count: 1 },
+    ]);
+    // The confidential item (registered, by email) counts for the director of cabinet only.
+    const chief = (await figures('chief_of_staff')).json();
+    expect(chief.byStatus[0]).toEqual({ status: 'registered', count: 2 });
+    expect(chief.byChannel[0]).toEqual({ channel: 'email', count: 4 });
+    const theirs = (await figures(otherChief)).json();
+    expect(theirs.byChannel).toEqual([{ channel: 'email', count: 1 }]);
+  });
+
   it('answers an empty period with zeros', async () => {
     const res = await figures('secretariat', 'from=2020-01-01&to=2020-01-31');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ total: { received: 0, medianDays: null }, byType: [], byService: [] });
+    expect(res.json()).toMatchObject({
+      total: { received: 0, medianDays: null },
+      byType: [],
+      byService: [],
+      byStatus: [],
+      byChannel: [],
+    });
   });
 
   it('refuses a bad or too long period with the fields', async () => {

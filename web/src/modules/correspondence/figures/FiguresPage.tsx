@@ -10,6 +10,7 @@ import { usePageTitle } from '../../../ui/use-page-title';
 import { fieldErrors } from '../../directory/directory-rules';
 import { todayIn } from '../correspondence-rules';
 import { canReadFigures } from '../settings/settings-roles';
+import { CountsTable } from './CountsTable';
 import { FiguresSummary } from './FiguresSummary';
 import { FiguresTable } from './FiguresTable';
 import { fetchFigures, figuresKey } from './figures-api';
@@ -112,6 +113,36 @@ export function FiguresPage() {
                 <Text>{t(`${p}.empty`)}</Text>
               ) : (
                 <SimpleGrid cols={1} spacing="xl">
+                  <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
+                    <section aria-labelledby="figures-by-status">
+                      <Title order={2} id="figures-by-status" mb="sm">
+                        {t(`${p}.byStatus`)}
+                      </Title>
+                      <CountsTable
+                        caption={t(`${p}.byStatusCaption`)}
+                        groupLabel={t(`${p}.status`)}
+                        total={figures.data.total.received}
+                        rows={figures.data.byStatus.map((x) => ({
+                          label: t(`correspondence.statuses.${x.status}`),
+                          count: x.count,
+                        }))}
+                      />
+                    </section>
+                    <section aria-labelledby="figures-by-channel">
+                      <Title order={2} id="figures-by-channel" mb="sm">
+                        {t(`${p}.byChannel`)}
+                      </Title>
+                      <CountsTable
+                        caption={t(`${p}.byChannelCaption`)}
+                        groupLabel={t(`${p}.channel`)}
+                        total={figures.data.total.received}
+                        rows={figures.data.byChannel.map((x) => ({
+                          label: t(`correspondence.channels.${x.channel}`),
+                          count: x.count,
+                        }))}
+                      />
+                    </section>
+                  </SimpleGrid>
                   <section aria-labelledby="figures-by-service">
                     <Title order={2} id="figures-by-service" mb="sm">
                       {t(`${p}.byService`)}

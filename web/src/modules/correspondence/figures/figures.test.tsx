@@ -25,10 +25,18 @@ const FIGURES: TFigures = {
   total: row('Total'),
   byService: [row('Services techniques', { id: '0190a000-0000-7000-8000-000000000c01', received: 8, openOverdue: 2 })],
   byType: [row('Urbanisme', { id: '0190a000-0000-7000-8000-000000000c02', medianDays: null, withinDueShare: null })],
+  byStatus: [
+    { status: 'closed', count: 9 },
+    { status: 'in_progress', count: 3 },
+  ],
+  byChannel: [
+    { channel: 'email', count: 6 },
+    { channel: 'phone', count: 6 },
+  ],
 };
 
 describe('response-time figures', { timeout: 20_000 }, () => {
-  it('shows the period’s figures as tables, per service and per type', async () => {
+  it('shows the period’s figures as tables: by status, by channel, per service and per type', async () => {
     const api = fetchRouting((method, url) =>
       method === 'GET' && url.startsWith('/api/v1/correspondence/figures?') ? [200, FIGURES] : undefined,
     );
@@ -43,6 +51,14 @@ describe('response-time figures', { timeout: 20_000 }, () => {
     ).toEqual(['8', '9', '6,5', '21', '75 %', '2']);
     const types = screen.getByRole('table', { name: 'Délais de réponse par type de courrier' });
     expect(within(types).getByRole('row', { name: /Urbanisme/ }).textContent).toContain('—');
+    const statuses = screen.getByRole('table', { name: /selon leur état aujourd’hui/ });
+    const cells = (table: HTMLElement, name: RegExp) =>
+      within(within(table).getByRole('row', { name }))
+        .getAllByRole('cell')
+        .map((c) => c.textContent?.replace(/\s/g, ' '));
+    expect(cells(statuses, /En cours/)).toEqual(['3', '25 %']);
+    const channels = screen.getByRole('table', { name: /selon leur canal d’arrivée/ });
+    expect(cells(channels, /Téléphone/)).toEqual(['6', '50 %']);
     // The month so far, by default, in the organisation's calendar.
     expect(api.calls[0]?.url).toMatch(/from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}$/);
   });

@@ -7,6 +7,7 @@ import { services } from '../../../directory/directory.schema';
 import { visibleItems } from '../../correspondence.policy';
 import { correspondenceItems, correspondenceItemTypes } from '../../correspondence.schema';
 import { correspondenceReplies } from '../../processing/processing.schema';
+import { countReceived } from './count-received';
 
 const OPEN = sql.raw(`('routed', 'in_progress', 'reply_drafted', 'in_review', 'to_sign', 'waiting_info')`);
 const CLOSED = sql.raw(`('sent', 'closed', 'closed_without_reply', 'forwarded')`);
@@ -71,6 +72,7 @@ export async function findFigures(
   now: Date = new Date(),
 ): Promise<TFigures> {
   const rows = await queryRows<FigureRow>(db, figuresStatement(actor, query, timeZone, localDate(now, timeZone)));
+  const counts = await countReceived(db, actor, query, timeZone);
   const [typeNames, serviceNames] = await Promise.all([
     db
       .select({ id: correspondenceItemTypes.id, label: correspondenceItemTypes.label })
@@ -117,5 +119,6 @@ export async function findFigures(
       .filter((x) => x.by === 'service')
       .map((x) => present(x, 'Sans service'))
       .sort(byLabel),
+    ...counts,
   };
 }
