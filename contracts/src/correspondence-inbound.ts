@@ -16,7 +16,7 @@ export const ZAttachment = z.object({
   mediaType: z.string(),
   size: z.number().int(),
   sha256: z.string(),
-  /** The PDF's text layer has been read into the item's search entry. */
+  /** Its words (a PDF's text layer, or a scan's text recognised by OCR) are in the item's search entry. */
   textExtracted: z.boolean(),
   createdAt: z.string(),
   url: z.string(),

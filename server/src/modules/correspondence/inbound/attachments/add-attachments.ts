@@ -1,12 +1,11 @@
 import { recordAudit } from '../../../../platform/audit/record-audit';
 import type { Queryable } from '../../../../platform/db/client';
-import { MEDIA_TYPES } from '../../../../platform/files/sniff-media-type';
 import { type StoredFile, storeFile } from '../../../../platform/files/store-file';
 import { enqueueJob } from '../../../../platform/jobs/enqueue-job';
 import type { Actor } from '../../../../platform/policy/actor';
 import type { ItemRow } from '../../commands/register-correspondence';
 import { ITEM_FILES } from './attachment-search-text';
-import { EXTRACT_TEXT_JOB } from './extract-text-job';
+import { EXTRACT_TEXT_JOB, hasReadableText } from './extract-text-job';
 
 export interface Upload {
   filename: string | null | undefined;
@@ -15,7 +14,7 @@ export interface Upload {
 
 /**
  * Attaches files to an item the caller has checked the actor may see and change: stores them
- * (type sniffed, size checked), enqueues the text extraction of each PDF in the same
+ * (type sniffed, size checked), enqueues the text extraction of each PDF or scanned image in the same
  * transaction (never in the request), audits. `accept: 'any'` keeps an e-mail's attachments
  * whatever their type.
  */
@@ -37,7 +36,8 @@ export async function addAttachments(
       accept,
       field: uploads.length > 1 ? `file.${i}` : 'file',
     });
-    if (file.mediaType === MEDIA_TYPES.pdf) {
+    // A PDF's text layer, or a scan's words through OCR, go into the item's search entry.
+    if (hasReadableText(file.mediaType)) {
       await enqueueJob(tx, {
         kind: EXTRACT_TEXT_JOB,
         orgId: item.orgId,
