@@ -16,31 +16,21 @@ interface Props {
   style?: CSSProperties;
 }
 
-/** What the calendar says of an event when read aloud: time, kind, title, warnings. */
-export function useEventSummary(timeZone: string) {
-  const { t, i18n } = useTranslation();
-  return (event: TEvent) => {
-    const when = event.allDay
-      ? t('agenda.allDay')
-      : `${formatTime(event.start, timeZone, i18n.language)}–${formatTime(event.end, timeZone, i18n.language)}`;
-    const parts = [when, event.kind ? t(`agenda.kinds.${event.kind}`) : null, event.title];
-    if (event.recurrence || event.seriesId) parts.push(t('agenda.recurring'));
-    if (hasConflict(event)) parts.push(t('agenda.conflict'));
-    return parts.filter(Boolean).join(', ');
-  };
-}
-
-/** An event on the calendar: a button that opens it, coloured by kind, with its kind in words. */
+/**
+ * An event on the calendar: a button that opens it, coloured by kind with the kind in words.
+ * Its name is the text it shows (time, title, kind, place, « Conflit »), so what is read aloud
+ * is what is seen; the spaces between the parts keep the words apart when read.
+ */
 export function EventChip({ event, timeZone, compact, onOpen, onPointerDown, style }: Props) {
   const { t, i18n } = useTranslation();
-  const summary = useEventSummary(timeZone);
   const conflict = hasConflict(event);
-  const time = event.allDay ? null : formatTime(event.start, timeZone, i18n.language);
+  const start = formatTime(event.start, timeZone, i18n.language);
+  const time = event.allDay ? null : compact ? start : `${start}–${formatTime(event.end, timeZone, i18n.language)}`;
+  const kind = event.kind ? t(`agenda.kinds.${event.kind}`) : null;
   return (
     <UnstyledButton
       className="agenda-event"
       data-event-id={event.id}
-      aria-label={summary(event)}
       onClick={() => onOpen(event)}
       onPointerDown={onPointerDown}
       style={{
@@ -57,47 +47,71 @@ export function EventChip({ event, timeZone, compact, onOpen, onPointerDown, sty
         ...style,
       }}
     >
-      <Group gap={4} wrap="nowrap" aria-hidden>
+      <Group gap={4} wrap="nowrap">
         {time && (
-          <Text span size="xs" fw={700}>
+          <Text span size="xs" fw={700} style={{ flexShrink: 0 }}>
             {time}
           </Text>
-        )}
+        )}{' '}
         <Text span size="xs" fw={600} truncate>
           {event.title}
         </Text>
-        {(event.recurrence || event.seriesId) && <IconRepeat size={12} style={{ flexShrink: 0 }} />}
+        {compact && kind && (
+          <>
+            {' '}
+            <Text span size="xs" truncate style={{ flexShrink: 2 }}>
+              · {kind}
+            </Text>
+          </>
+        )}
+        {(event.recurrence || event.seriesId) && (
+          <>
+            {' '}
+            <IconRepeat size={12} role="img" aria-label={t('agenda.recurring')} style={{ flexShrink: 0 }} />
+          </>
+        )}
       </Group>
       {!compact && (
-        <Group gap={4} wrap="wrap" aria-hidden>
-          {event.kind && (
-            <Text span size="xs">
-              {t(`agenda.kinds.${event.kind}`)}
-            </Text>
-          )}
-          {event.place && (
-            <Text span size="xs" truncate>
-              · {event.place.label}
-            </Text>
-          )}
-          {event.representing && (
-            <Text span size="xs" fs="italic">
-              · {event.representing.label}
-            </Text>
-          )}
-        </Group>
+        <>
+          {' '}
+          <Group gap={4} wrap="wrap">
+            {kind && (
+              <Text span size="xs">
+                {kind}
+              </Text>
+            )}
+            {event.place && (
+              <>
+                {' '}
+                <Text span size="xs" truncate>
+                  · {event.place.label}
+                </Text>
+              </>
+            )}
+            {event.representing && (
+              <>
+                {' '}
+                <Text span size="xs" fs="italic">
+                  · {event.representing.label}
+                </Text>
+              </>
+            )}
+          </Group>
+        </>
       )}
       {conflict && (
-        <Badge
-          aria-hidden
-          size="xs"
-          color="red.9"
-          variant="filled"
-          leftSection={<IconAlertTriangle size={10} />}
-          style={{ marginTop: 2 }}
-        >
-          {t('agenda.conflict')}
-        </Badge>
+        <>
+          {' '}
+          <Badge
+            size="xs"
+            color="red.9"
+            variant="filled"
+            leftSection={<IconAlertTriangle size={10} aria-hidden />}
+            style={{ marginTop: 2 }}
+          >
+            {t('agenda.conflict')}
+          </Badge>
+        </>
       )}
     </UnstyledButton>
   );

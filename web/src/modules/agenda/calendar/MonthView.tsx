@@ -66,7 +66,7 @@ export function MonthView({ from, to, month, events, timeZone, onOpen, onOpenDay
                   <Stack gap={2}>
                     <UnstyledButton
                       onClick={() => onOpenDay(day)}
-                      aria-label={t('agenda.grid.openDay', {
+                      title={t('agenda.grid.openDay', {
                         day: formatDay(day, i18n.language, { weekday: 'long', day: 'numeric', month: 'long' }),
                       })}
                       aria-current={day === today ? 'date' : undefined}

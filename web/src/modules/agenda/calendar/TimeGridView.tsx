@@ -87,10 +87,7 @@ export function TimeGridView({ days, officials, events, timeZone, onOpen, onMove
         {days.map((day) => (
           <Box key={day} style={{ gridColumn: `span ${perDay}`, padding: 4, textAlign: 'center' }}>
             {onOpenDay ? (
-              <UnstyledButton
-                onClick={() => onOpenDay(day)}
-                aria-label={t('agenda.grid.openDay', { day: dayLabel(day) })}
-              >
+              <UnstyledButton onClick={() => onOpenDay(day)} title={t('agenda.grid.openDay', { day: dayLabel(day) })}>
                 <DayHeading day={day} today={day === today} />
               </UnstyledButton>
             ) : (
