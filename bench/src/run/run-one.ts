@@ -22,6 +22,8 @@ export interface RunOptions {
   seed: number;
   /** Seconds of load per HTTP measure (each runs twice: one connection, then several). */
   duration: number;
+  /** Instead of a duration, this many requests per measure (the quick run: samples whatever the machine's load). */
+  requests: number | undefined;
   connections: number;
   directIterations: number;
   /** Requests before each measure (plans, caches, JIT). */
@@ -76,8 +78,13 @@ export async function runOne(options: RunOptions): Promise<RunResult> {
         for (const measure of await readMeasures(database, actors)) {
           const common = { baseUrl: server.baseUrl, paths: measure.paths, cookie: cookies[measure.login] };
           await runLoad({ ...common, connections: 1, amount: options.warmup });
-          const http = await runLoad({ ...common, connections: 1, duration: options.duration });
-          const throughput = await runLoad({ ...common, connections: options.connections, duration: options.duration });
+          const length = options.requests ? { amount: options.requests } : { duration: options.duration };
+          const http = await runLoad({ ...common, connections: 1, ...length });
+          const throughput = await runLoad({
+            ...common,
+            connections: options.connections,
+            ...(options.requests ? { amount: options.requests * 2 } : length),
+          });
           const direct = await timeDirect(measure.direct, options.directIterations);
           const ratio = Math.round((http.p50 / Math.max(direct.p50, 0.01)) * 100) / 100;
           reads[measure.name as ReadMeasureName] = {
