@@ -1,6 +1,6 @@
 import { EVENT_KINDS, type TEvent, type TEventKind } from '@dircab/contracts';
 import { Badge, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
+import { useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,7 +36,13 @@ export function CalendarPage() {
   const timeZone = me.organisation.timeZone;
   const today = todayIn(timeZone);
   const [params, setParams] = useSearchParams();
-  const view: CalendarView = isView(params.get('view')) ? (params.get('view') as CalendarView) : 'week';
+  // A phone reads a list; a desk plans on the week.
+  const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const view: CalendarView = isView(params.get('view'))
+    ? (params.get('view') as CalendarView)
+    : narrow
+      ? 'list'
+      : 'week';
   const date = isDay(params.get('date')) ? (params.get('date') as string) : today;
   const officials = useAgendaOfficials();
   const fallback = defaultOfficialId(officials.data ?? [], { userId: me.user.id, role: me.role }, today);

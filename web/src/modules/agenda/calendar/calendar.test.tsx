@@ -265,4 +265,46 @@ describe('the calendar', { timeout: 30_000 }, () => {
     expect(within(day).getByText('Séance du conseil')).toBeTruthy();
     expect(within(day).getByText('Hélène Boyer')).toBeTruthy();
   });
+
+  it('puts several officials’ agendas side by side, an event shared by both in each column', async () => {
+    const shared = event({ title: 'Séance du conseil', kind: 'council_session', officialIds: [MAYOR, DEPUTY] });
+    const own = event({ title: 'Permanence de Plum', kind: 'office_hours', officialIds: [DEPUTY] });
+    const routing = serve([shared, own]);
+    renderApp(<CalendarPage />, {
+      path: `/agenda?view=day&date=2026-11-24&officials=${MAYOR},${DEPUTY}`,
+      me: fakeMe('secretariat', ['agenda']),
+    });
+    const mayorColumn = await screen.findByRole('group', { name: 'mardi 24 novembre, Hélène Boyer' }, slow);
+    const deputyColumn = screen.getByRole('group', { name: 'mardi 24 novembre, Paul Néhoué' });
+    expect(
+      within(mayorColumn)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['18:00–19:00 Séance du conseil Séance du conseil']);
+    expect(within(deputyColumn).getAllByRole('button')).toHaveLength(2);
+    expect(routing.calls.find((c) => c.url.startsWith('/api/v1/events?'))?.url).toContain(
+      `officialIds=${encodeURIComponent(`${MAYOR},${DEPUTY}`)}`,
+    );
+  });
+
+  it('changes one occurrence of a series through ?occurrence=, the series’ rule untouched', async () => {
+    const series = event({
+      title: 'Permanence',
+      kind: 'office_hours',
+      recurrence: { rrule: 'FREQ=WEEKLY', exdates: [] },
+    });
+    const occ = { ...series, seriesId: series.id, recurrenceId: series.start };
+    const routing = serve([occ], (method) => (method === 'PATCH' ? [200, occ] : undefined));
+    renderApp(<CalendarPage />, { path: WEEK, me: fakeMe('secretariat', ['agenda']) });
+    fireEvent.click(await screen.findByRole('button', { name: /Permanence/ }, slow));
+    fireEvent.click(await screen.findByRole('button', { name: 'Modifier cette occurrence' }, slow));
+    const dialog = await screen.findByRole('dialog', { name: 'Modifier cette occurrence' }, slow);
+    fireEvent.change(within(dialog).getByLabelText(/^Titre/), { target: { value: 'Permanence avancée' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(routing.calls.some((c) => c.method === 'PATCH')).toBe(true));
+    const patch = routing.calls.find((c) => c.method === 'PATCH');
+    expect(patch?.url).toBe(`/api/v1/events/${series.id}?occurrence=${encodeURIComponent(series.start)}`);
+    expect(patch?.body).toMatchObject({ title: 'Permanence avancée', start: '2026-11-24T18:00:00+11:00' });
+    expect(patch?.body).not.toHaveProperty('recurrence');
+  });
 });

@@ -18,6 +18,8 @@ export interface EventFormValues {
   endTime: string;
   attendeeOfficialIds: string[];
   attendeeContactIds: string[];
+  /** Members attending (put there by an invitation): kept as they are, the form does not show them. */
+  attendeeUserIds: string[];
   /** Minutes before the start, as the select's values. */
   reminders: string[];
   recurrence: SimpleRecurrence;
@@ -53,6 +55,7 @@ export function initialValues(
       endTime: clockOf(Math.min(start + 60, 23 * 60 + 59)),
       attendeeOfficialIds: [],
       attendeeContactIds: [],
+      attendeeUserIds: [],
       reminders: [],
       recurrence: NO_RECURRENCE,
     };
@@ -74,6 +77,7 @@ export function initialValues(
     endTime: clockOf(end.minutes),
     attendeeOfficialIds: event.attendees?.officialIds ?? [],
     attendeeContactIds: event.attendees?.contactIds ?? [],
+    attendeeUserIds: event.attendees?.userIds ?? [],
     reminders: event.reminders.map(String),
     recurrence: fromRrule(event.recurrence?.rrule),
   };
@@ -122,7 +126,7 @@ export function toPayload(
     officialIds: v.officialIds,
     description: v.description,
     place: v.placeLabel.trim() ? { label: v.placeLabel.trim(), address: v.placeAddress.trim() || null } : null,
-    attendees: { officialIds: v.attendeeOfficialIds, userIds: [], contactIds: v.attendeeContactIds },
+    attendees: { officialIds: v.attendeeOfficialIds, userIds: v.attendeeUserIds, contactIds: v.attendeeContactIds },
     reminders: v.reminders.map(Number),
     ...(options.scope === 'occurrence' ? {} : { recurrence: rrule ? { rrule, exdates: options.exdates ?? [] } : null }),
     timeZone,
