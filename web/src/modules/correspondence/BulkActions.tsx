@@ -4,7 +4,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notify } from '../../ui/notify';
+import { problemMessage } from '../../ui/problem-message';
 import { CORRESPONDENCE_KEY, correspondenceApi } from './correspondence-api';
+import { TagsField } from './tags/TagsField';
 import { useServiceOptions } from './use-services';
 
 interface Props {
@@ -27,7 +29,7 @@ async function eachItem(items: TCorrespondence[], action: (item: TCorrespondence
   return { ok, failed: items.length - ok };
 }
 
-/** Route to one service, or close without reply, the selected items. */
+/** Route to one service, tag or untag, or close without reply, the selected items. */
 export function BulkActions({ items, onDone }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -36,8 +38,10 @@ export function BulkActions({ items, onDone }: Props) {
   const [closing, setClosing] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
+  const [tags, setTags] = useState<string[]>([]);
   const routable = items.filter((x) => x.policies.route);
   const closable = items.filter((x) => x.policies.close);
+  const taggable = items.filter((x) => x.policies.tag);
 
   const finish = async (result: { ok: number; failed: number }) => {
     notify(result.failed ? 'red' : 'green', t('correspondence.bulk.result', result));
@@ -56,6 +60,22 @@ export function BulkActions({ items, onDone }: Props) {
       setClosing(false);
       await finish(result);
     },
+  });
+
+  // One request for the whole selection: the server skips, and counts, what it refuses.
+  const retag = useMutation({
+    mutationFn: (change: { add: string[]; remove: string[] }) =>
+      correspondenceApi.bulkTags({ itemIds: taggable.map((x) => x.id), ...change }),
+    onSuccess: async (result) => {
+      notify(
+        result.skippedIds.length ? 'red' : 'green',
+        t('correspondenceTags.bulkResult', { updated: result.updated, skipped: result.skippedIds.length }),
+      );
+      setTags([]);
+      await queryClient.invalidateQueries({ queryKey: CORRESPONDENCE_KEY });
+      onDone();
+    },
+    onError: (error) => notify('red', problemMessage(error, t)),
   });
 
   return (
@@ -80,6 +100,27 @@ export function BulkActions({ items, onDone }: Props) {
               onClick={() => serviceId && route.mutate(serviceId)}
             >
               {t('correspondence.bulk.route', { count: routable.length })}
+            </Button>
+          </>
+        )}
+        {taggable.length > 0 && (
+          <>
+            <TagsField label={t('correspondenceTags.bulkLabel')} value={tags} onChange={setTags} suggest w={300} />
+            <Button
+              variant="default"
+              disabled={tags.length === 0}
+              loading={retag.isPending}
+              onClick={() => retag.mutate({ add: tags, remove: [] })}
+            >
+              {t('correspondenceTags.bulkAdd', { count: taggable.length })}
+            </Button>
+            <Button
+              variant="default"
+              disabled={tags.length === 0}
+              loading={retag.isPending}
+              onClick={() => retag.mutate({ add: [], remove: tags })}
+            >
+              {t('correspondenceTags.bulkRemove', { count: taggable.length })}
             </Button>
           </>
         )}

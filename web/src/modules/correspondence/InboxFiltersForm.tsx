@@ -14,8 +14,9 @@ import { useMe } from '../../ui/me-context';
 import { allTerritories, TERRITORIES_KEY } from '../directory/directory-api';
 import { MemberSelect } from '../directory/officials/MemberPicker';
 import { correspondenceApi, TYPES_KEY } from './correspondence-api';
-import { canLookUpMembers } from './correspondence-rules';
+import { canLookUpMembers, canRegister } from './correspondence-rules';
 import { EMPTY_INBOX_FILTERS, hasFilters, type InboxFilters } from './inbox-filters';
+import { TagFilter } from './tags/TagFilter';
 import { useServiceOptions, useServiceTopics } from './use-services';
 
 interface Props {
@@ -110,6 +111,7 @@ export function InboxFiltersForm({ value, onApply }: Props) {
           value={draft.topic}
           onChange={(v) => set('topic', v)}
         />
+        <TagFilter value={draft.tag} onChange={(v) => set('tag', v)} suggest={canRegister(me.role)} />
         <TextInput
           label={t('correspondence.filters.from')}
           type="date"

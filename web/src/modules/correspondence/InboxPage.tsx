@@ -22,6 +22,7 @@ import { RouteModal } from './RouteModal';
 import { SavedViews } from './SavedViews';
 import { ShortcutsModal } from './ShortcutsModal';
 import { canManageTypes, SETTINGS_PATH } from './settings/settings-api';
+import { TagPicker } from './tags/TagPicker';
 import { useInboxKeys } from './use-inbox-keys';
 import { useServiceNames } from './use-services';
 
@@ -41,6 +42,7 @@ export function InboxPage() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [helpOpen, setHelpOpen] = useState(false);
   const [routing, setRouting] = useState<string | null>(null);
+  const [tagging, setTagging] = useState<TCorrespondence | null>(null);
   const serviceName = useServiceNames();
 
   const list = useInfiniteQuery({
@@ -79,7 +81,7 @@ export function InboxPage() {
     document.querySelector<HTMLElement>(`[data-row-index="${next}"] a`)?.focus();
   };
 
-  useInboxKeys(!helpOpen && routing === null, {
+  useInboxKeys(!helpOpen && routing === null && tagging === null, {
     next: () => move(1),
     previous: () => move(-1),
     open: () => active && navigate(itemPath(active.id)),
@@ -90,6 +92,10 @@ export function InboxPage() {
     accept: () => {
       if (active && (active.policies.accept || active.policies.route)) accept.mutate(active);
       else if (active) notify('red', t('correspondence.inbox.cannotAccept'));
+    },
+    tag: () => {
+      if (active?.policies.tag) setTagging(active);
+      else if (active) notify('red', t('correspondenceTags.cannotTag'));
     },
     toggleSelection: () => active && toggle(active.id),
     search: () => document.querySelector<HTMLInputElement>('input[type="search"]')?.focus(),
@@ -176,6 +182,7 @@ export function InboxPage() {
       </Grid>
       <ShortcutsModal opened={helpOpen} onClose={() => setHelpOpen(false)} />
       <RouteModal itemId={routing} onClose={() => setRouting(null)} />
+      <TagPicker item={tagging} onClose={() => setTagging(null)} />
     </Stack>
   );
 }

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { formatDateTime } from '../../ui/format';
 import { TableScroller } from '../../ui/TableScroller';
 import { formatDay, isOverdue, itemPath, statusColor } from './correspondence-rules';
+import { TagBadges } from './tags/TagBadges';
 
 interface Props {
   items: TCorrespondence[];
@@ -82,6 +83,7 @@ export function InboxTable(props: Props) {
                       {t(`directory.levels.${item.confidentiality}`)}
                     </Badge>
                   )}
+                  <TagBadges tags={item.tags} />
                 </Table.Td>
                 <Table.Td>{t(`correspondence.channels.${item.channel}`)}</Table.Td>
                 <Table.Td>

@@ -30,7 +30,7 @@ export function ShortcutsModal({ opened, onClose }: { opened: boolean; onClose: 
                   </span>
                 ))}
               </Table.Td>
-              <Table.Td>{t(`correspondence.shortcuts.actions.${s.action}`)}</Table.Td>
+              <Table.Td>{t(s.labelKey ?? `correspondence.shortcuts.actions.${s.action}`)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

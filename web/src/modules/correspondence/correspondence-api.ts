@@ -1,5 +1,7 @@
 import type {
   TAcknowledgement,
+  TBulkTags,
+  TBulkTagsResult,
   TCloseCorrespondence,
   TCorrespondence,
   TCorrespondenceDetail,
@@ -16,6 +18,7 @@ import type {
   TSendReply,
   TSignBatch,
   TSubmitReview,
+  TTagSuggestions,
   TUpdateCorrespondence,
 } from '@dircab/contracts';
 import { http, queryString } from '../../app/api/http';
@@ -28,6 +31,7 @@ export const itemKey = (id: string) => [...CORRESPONDENCE_KEY, 'one', id] as con
 export const QUEUES_KEY = [...CORRESPONDENCE_KEY, 'queues'] as const;
 export const TYPES_KEY = [...CORRESPONDENCE_KEY, 'types'] as const;
 export const TEMPLATES_KEY = [...CORRESPONDENCE_KEY, 'templates'] as const;
+export const tagSuggestionsKey = (q: string) => [...CORRESPONDENCE_KEY, 'tag-suggestions', q] as const;
 export const SIGNATURE_BOOK_KEY = [...CORRESPONDENCE_KEY, 'signature-book'] as const;
 // Outside CORRESPONDENCE_KEY: who may give a visa does not change when an item does.
 export const REVIEWERS_KEY = ['correspondence-reviewers'] as const;
@@ -78,4 +82,9 @@ export const correspondenceApi = {
       `${BASE}/reviewers${queryString({ q: params.q?.trim(), ids: params.ids?.join(','), limit: params.limit ?? 20 })}`,
     ),
   templates: () => http.get<Page<TReplyTemplate>>(`${BASE}/reply-templates?limit=100`),
+  /** Adds and removes tags on several items (the server skips those the caller may not tag). */
+  bulkTags: (body: TBulkTags) => http.post<TBulkTagsResult>(`${BASE}/tags`, body),
+  /** The organisation's most used tags starting with `q`, for autocomplete. */
+  tagSuggestions: (q: string) =>
+    http.get<TTagSuggestions>(`${BASE}/tags${queryString({ q: q.trim() || undefined, limit: 20 })}`),
 };

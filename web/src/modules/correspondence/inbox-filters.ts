@@ -24,6 +24,7 @@ export interface InboxFilters {
   serviceId: string;
   userId: string;
   topic: string;
+  tag: string;
   from: string;
   to: string;
   q: string;
@@ -39,6 +40,7 @@ export const EMPTY_INBOX_FILTERS: InboxFilters = {
   serviceId: '',
   userId: '',
   topic: '',
+  tag: '',
   from: '',
   to: '',
   q: '',
@@ -64,6 +66,7 @@ export function filtersFromSearch(search: URLSearchParams): InboxFilters {
     serviceId: search.get('serviceId') ?? '',
     userId: search.get('userId') ?? '',
     topic: search.get('topic') ?? '',
+    tag: search.get('tag') ?? '',
     from: day('from'),
     to: day('to'),
     q: search.get('q') ?? '',
@@ -96,6 +99,7 @@ export function toApiParams(filters: InboxFilters): Record<string, string | unde
     serviceId: filters.serviceId,
     userId: filters.userId,
     topic: filters.topic.trim(),
+    tag: filters.tag.trim(),
     from: filters.from,
     to: filters.to,
     q: filters.q.trim(),

@@ -35,6 +35,7 @@ export function fromViewFilters(filters: ViewFilters): InboxFilters {
     serviceId: text(filters.serviceId),
     userId: text(filters.userId),
     topic: text(filters.topic),
+    tag: text(filters.tag),
     from: text(filters.from),
     to: text(filters.to),
     q: text(filters.q),

@@ -6,18 +6,25 @@ export interface InboxKeyHandlers {
   open: () => void;
   route: () => void;
   accept: () => void;
+  tag: () => void;
   toggleSelection: () => void;
   search: () => void;
   help: () => void;
 }
 
 /** The keys of the inbox and what each does (the shortcuts modal lists them in this order). */
-export const INBOX_SHORTCUTS: { keys: string[]; action: keyof InboxKeyHandlers }[] = [
+export const INBOX_SHORTCUTS: {
+  keys: string[];
+  action: keyof InboxKeyHandlers;
+  /** The label's key when it is not `correspondence.shortcuts.actions.<action>`. */
+  labelKey?: string;
+}[] = [
   { keys: ['j', '↓'], action: 'next' },
   { keys: ['k', '↑'], action: 'previous' },
   { keys: ['Entrée'], action: 'open' },
   { keys: ['i'], action: 'route' },
   { keys: ['a'], action: 'accept' },
+  { keys: ['t'], action: 'tag', labelKey: 'correspondenceTags.shortcut' },
   { keys: ['x'], action: 'toggleSelection' },
   { keys: ['/'], action: 'search' },
   { keys: ['?'], action: 'help' },
@@ -31,6 +38,7 @@ const KEYS: Record<string, keyof InboxKeyHandlers> = {
   Enter: 'open',
   i: 'route',
   a: 'accept',
+  t: 'tag',
   x: 'toggleSelection',
   '/': 'search',
   '?': 'help',
