@@ -17,7 +17,7 @@ export function CaseBadges({ value, size = 'md' }: { value: TCase; size?: Mantin
         </Badge>
       )}
       {high && (
-        <Badge size={size} color="orange.9" variant="filled">
+        <Badge size={size} color="red.9" variant="outline">
           {t('cases.riskBadge', { level: t(`cases.risks.${value.riskLevel}`) })}
         </Badge>
       )}

@@ -55,6 +55,54 @@ export function CaseLinksPanel({ value }: { value: TCase }) {
   return (
     <Panel title={t('cases.links.title')}>
       <Stack gap="sm">
+        {/* The form first: the list growing below it never moves it while someone types. */}
+        {value.policies.link && (
+          <form
+            aria-label={t('cases.links.add')}
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (recordId) add.mutate();
+            }}
+          >
+            <Group align="flex-end" gap="sm">
+              <Select
+                label={t('cases.links.kind')}
+                data={LINKABLE.map((k) => ({ value: k, label: t(`cases.linkKinds.${k}`) }))}
+                value={kind}
+                onChange={(k) => {
+                  if (!k) return;
+                  setKind(k as TCaseLinkKind);
+                  setRecordId(null);
+                }}
+                allowDeselect={false}
+                w={180}
+              />
+              <div style={{ flex: 1, minWidth: 220 }}>
+                <RecordPicker
+                  key={kind}
+                  kind={kind}
+                  label={t('cases.links.record')}
+                  value={recordId}
+                  onChange={setRecordId}
+                  error={errors.recordId}
+                />
+              </div>
+              <Button
+                type="submit"
+                leftSection={<IconLink size={18} aria-hidden />}
+                loading={add.isPending}
+                disabled={!recordId}
+              >
+                {t('cases.links.add')}
+              </Button>
+            </Group>
+            {add.isError && !errors.recordId && (
+              <Alert color="red" role="alert" mt="sm">
+                {problemMessage(add.error, t)}
+              </Alert>
+            )}
+          </form>
+        )}
         {links.isError && <ErrorState error={links.error} onRetry={() => void links.refetch()} />}
         {links.isSuccess && rows.length === 0 && <Text size="sm">{t('cases.links.empty')}</Text>}
         {rows.length > 0 && (
@@ -106,53 +154,6 @@ export function CaseLinksPanel({ value }: { value: TCase }) {
           <Alert color="red" role="alert">
             {problemMessage(remove.error, t)}
           </Alert>
-        )}
-        {value.policies.link && (
-          <form
-            aria-label={t('cases.links.add')}
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (recordId) add.mutate();
-            }}
-          >
-            <Group align="flex-end" gap="sm">
-              <Select
-                label={t('cases.links.kind')}
-                data={LINKABLE.map((k) => ({ value: k, label: t(`cases.linkKinds.${k}`) }))}
-                value={kind}
-                onChange={(k) => {
-                  if (!k) return;
-                  setKind(k as TCaseLinkKind);
-                  setRecordId(null);
-                }}
-                allowDeselect={false}
-                w={180}
-              />
-              <div style={{ flex: 1, minWidth: 220 }}>
-                <RecordPicker
-                  key={kind}
-                  kind={kind}
-                  label={t('cases.links.record')}
-                  value={recordId}
-                  onChange={setRecordId}
-                  error={errors.recordId}
-                />
-              </div>
-              <Button
-                type="submit"
-                leftSection={<IconLink size={18} aria-hidden />}
-                loading={add.isPending}
-                disabled={!recordId}
-              >
-                {t('cases.links.add')}
-              </Button>
-            </Group>
-            {add.isError && !errors.recordId && (
-              <Alert color="red" role="alert" mt="sm">
-                {problemMessage(add.error, t)}
-              </Alert>
-            )}
-          </form>
         )}
       </Stack>
     </Panel>

@@ -55,8 +55,9 @@ function AlertItem({ alert }: { alert: TAlert }) {
       <Group gap="xs" wrap="nowrap" align="flex-start">
         <Badge
           size="sm"
-          variant={alert.priority === 'normal' ? 'outline' : 'filled'}
-          color={alert.priority === 'critical' ? 'red.9' : alert.priority === 'high' ? 'orange.9' : 'gray.8'}
+          // Filled dark red for the urgent, outlined for the rest: Mantine's orange fails contrast.
+          variant={alert.priority === 'critical' ? 'filled' : 'outline'}
+          color={alert.priority === 'normal' ? 'gray.8' : 'red.9'}
           style={{ flexShrink: 0 }}
         >
           {t(`alerts.priorities.${alert.priority}`)}
