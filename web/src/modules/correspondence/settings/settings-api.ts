@@ -13,6 +13,7 @@ import type {
   TMailTestResult,
   TManagedItemType,
   TNumberingSettings,
+  TPolicies,
   TPublicFormSettings,
   TReplyTemplate,
   TRole,
@@ -37,7 +38,8 @@ const C = '/api/v1/correspondence';
 const one = (base: string, id: string) => `${base}/${encodeURIComponent(id)}`;
 
 export const itemTypesApi = {
-  list: () => http.get<Page<TCorrespondenceItemType>>(`${C}/types?limit=100`),
+  /** The types, each with its `policies` (update, delete), and the list's own (`policies.create`). */
+  list: () => http.get<Page<TCorrespondenceItemType> & { policies: TPolicies }>(`${C}/types?limit=100`),
   create: (body: TCreateItemType) => http.post<TManagedItemType>(`${C}/types`, body),
   update: (id: string, body: TUpdateItemType) => http.patch<TManagedItemType>(one(`${C}/types`, id), body),
   remove: (id: string) => http.delete(one(`${C}/types`, id)),
