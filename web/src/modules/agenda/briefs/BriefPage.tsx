@@ -93,15 +93,8 @@ function BriefEditor({ assembled }: { assembled: TAssembledBrief }) {
           {t('agendaBriefs.print')}
         </Button>
         {(['pdf', 'docx', 'odt'] as const).map((format) => (
-          <Button
-            key={format}
-            component="a"
-            href={briefFileUrl(event.id, format)}
-            download
-            variant="default"
-            aria-label={t('agendaBriefs.download', { format: format.toUpperCase() })}
-          >
-            {format.toUpperCase()}
+          <Button key={format} component="a" href={briefFileUrl(event.id, format)} download variant="default">
+            {t('agendaBriefs.download', { format: format.toUpperCase() })}
           </Button>
         ))}
         {brief.policies.validate && (

@@ -40,7 +40,7 @@ export function BriefSheet({ assembled, timeZone, headingOrder = 1 }: Props) {
         </Stack>
         <Badge
           variant={brief.status === 'validated' ? 'filled' : 'outline'}
-          color={brief.status === 'validated' ? 'green.9' : 'gray.8'}
+          color={brief.status === 'validated' ? 'teal.9' : 'gray.8'}
         >
           {t(`agendaBriefs.statuses.${brief.status}`)}
         </Badge>

@@ -138,7 +138,7 @@ function FeedAddress({ url, label }: { url: string; label: string }) {
   const { t } = useTranslation();
   return (
     <Stack gap="xs">
-      <Alert color="orange.9" variant="outline">
+      <Alert color="blue.9" variant="outline">
         {t('agendaFeeds.copyNow')}
       </Alert>
       <Group align="flex-end" gap="xs" wrap="nowrap">

@@ -134,9 +134,8 @@ function DeclineLetterLinks({ invitation }: { invitation: TInvitation }) {
               download
               size="xs"
               variant="default"
-              aria-label={t('agendaInvitations.answer.downloadLetter', { format: format.toUpperCase() })}
             >
-              {format.toUpperCase()}
+              {t('agendaInvitations.answer.downloadLetter', { format: format.toUpperCase() })}
             </Button>
           ))}
         </Group>

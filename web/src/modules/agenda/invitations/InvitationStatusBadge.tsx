@@ -2,11 +2,11 @@ import type { TInvitationStatus } from '@dircab/contracts';
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-// Filled dark shades only: Mantine's light badges fail axe's contrast check.
+// Dark shades only: Mantine's light badges (and orange.9, 4.3:1) fail axe's contrast check.
 const COLORS: Record<TInvitationStatus, string> = {
-  pending: 'orange.9',
-  accepted: 'green.9',
-  delegated: 'blue.9',
+  pending: 'blue.9',
+  accepted: 'teal.9',
+  delegated: 'violet.9',
   declined: 'gray.8',
 };
 

@@ -123,7 +123,7 @@ function EventCard({
           {brief && (
             <Badge
               variant={brief.brief.status === 'validated' ? 'filled' : 'outline'}
-              color={brief.brief.status === 'validated' ? 'green.9' : 'gray.8'}
+              color={brief.brief.status === 'validated' ? 'teal.9' : 'gray.8'}
             >
               {t(`agendaBriefs.statuses.${brief.brief.status}`)}
             </Badge>
