@@ -1,4 +1,4 @@
-import { Alert, Button, Fieldset, Group, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Fieldset, Group, Radio, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,7 +10,7 @@ import { problemMessage } from '../../../ui/problem-message';
 import { usePageTitle } from '../../../ui/use-page-title';
 import { fieldErrors } from '../../directory/directory-rules';
 import { todayIn } from '../correspondence-rules';
-import { presetPeriod } from '../figures/periods';
+import { PERIOD_PRESETS, type PeriodPreset, presetPeriod } from '../figures/periods';
 import { canExportRegister } from '../settings/settings-roles';
 import { fetchRegister, type RegisterQuery, saveFile } from './register-api';
 
@@ -23,7 +23,8 @@ export function RegisterPage() {
   usePageTitle(t(`${p}.title`));
   const me = useMe();
   const today = todayIn(me.organisation.timeZone);
-  const start = presetPeriod('thisMonth', today);
+  const start = presetPeriod('lastMonth', today);
+  const [preset, setPreset] = useState<PeriodPreset | 'custom'>('lastMonth');
   const [from, setFrom] = useState(start.from);
   const [to, setTo] = useState(start.to);
   const [direction, setDirection] = useState<RegisterQuery['direction']>('all');
@@ -65,12 +66,32 @@ export function RegisterPage() {
               </Alert>
             )}
             <Group align="flex-start">
+              <Select
+                label={t(`${p}.preset`)}
+                data={[
+                  ...PERIOD_PRESETS.map((x) => ({ value: x, label: t(`correspondenceFigures.presets.${x}`) })),
+                  { value: 'custom', label: t('correspondenceFigures.presets.custom') },
+                ]}
+                value={preset}
+                allowDeselect={false}
+                onChange={(v) => {
+                  if (!v) return;
+                  setPreset(v as PeriodPreset | 'custom');
+                  if (v === 'custom') return;
+                  const period = presetPeriod(v as PeriodPreset, today);
+                  setFrom(period.from);
+                  setTo(period.to);
+                }}
+              />
               <TextInput
                 type="date"
                 label={t(`${p}.from`)}
                 required
                 value={from}
-                onChange={(e) => setFrom(e.currentTarget.value)}
+                onChange={(e) => {
+                  setPreset('custom');
+                  setFrom(e.currentTarget.value);
+                }}
                 error={errors.from}
               />
               <TextInput
@@ -78,7 +99,10 @@ export function RegisterPage() {
                 label={t(`${p}.to`)}
                 required
                 value={to}
-                onChange={(e) => setTo(e.currentTarget.value)}
+                onChange={(e) => {
+                  setPreset('custom');
+                  setTo(e.currentTarget.value);
+                }}
                 error={errors.to}
               />
             </Group>

@@ -70,6 +70,22 @@ describe('register download', { timeout: 20_000 }, () => {
     expect(saved).toEqual([]);
   });
 
+  it('offers last month by default, and the presets of the figures', async () => {
+    const urls = serve(
+      () => new Response('\uFEFFNuméro\r\n', { status: 200, headers: { 'content-type': 'text/csv' } }),
+    );
+    renderApp(<RegisterPage />, { path: '/correspondence/register', me: fakeMe('chief_of_staff', ['correspondence']) });
+    const from = (await screen.findByLabelText(/^Du/)) as HTMLInputElement;
+    expect(from.value).toMatch(/^\d{4}-\d{2}-01$/);
+    fireEvent.click(screen.getByLabelText('Période', { selector: 'input' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Cette année', hidden: true }));
+    expect(from.value).toMatch(/^\d{4}-01-01$/);
+    fireEvent.click(screen.getByRole('button', { name: 'Télécharger le CSV' }));
+    await vi.waitFor(() => expect(urls[0]).toMatch(/from=\d{4}-01-01&to=\d{4}-\d{2}-\d{2}&direction=all&format=csv$/));
+    // No name from the server: the file is named after the period.
+    await vi.waitFor(() => expect(saved[0]).toMatch(/^registre-courrier-\d{4}-01-01-\d{4}-\d{2}-\d{2}\.csv$/));
+  });
+
   it('tells a role outside the cabinet that the register is not theirs', async () => {
     renderApp(<RegisterPage />, { path: '/correspondence/register', me: fakeMe('official', ['correspondence']) });
     expect(await screen.findByText('Le registre du courrier est réservé au cabinet.')).toBeDefined();
