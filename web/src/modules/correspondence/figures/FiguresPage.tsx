@@ -2,7 +2,7 @@ import { Alert, Button, Group, Select, SimpleGrid, Stack, Text, TextInput, Title
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../../app/api/http';
 import { ErrorState } from '../../../ui/ErrorState';
 import { useMe } from '../../../ui/me-context';
@@ -24,9 +24,13 @@ export function FiguresPage() {
   usePageTitle(t(`${p}.title`));
   const me = useMe();
   const today = todayIn(me.organisation.timeZone);
-  const [preset, setPreset] = useState<PeriodPreset | 'custom'>('thisMonth');
-  const [draft, setDraft] = useState<Period>(presetPeriod('thisMonth', today));
-  const [period, setPeriod] = useState<Period>(draft);
+  // The period stands in the address: a figure can be sent to a colleague as a link.
+  const [params, setParams] = useSearchParams();
+  const fallback = presetPeriod('thisMonth', today);
+  const period: Period = { from: params.get('from') ?? fallback.from, to: params.get('to') ?? fallback.to };
+  const setPeriod = (next: Period) => setParams({ from: next.from, to: next.to }, { replace: true });
+  const [preset, setPreset] = useState<PeriodPreset | 'custom'>(params.has('from') ? 'custom' : 'thisMonth');
+  const [draft, setDraft] = useState<Period>(period);
   const allowed = canReadFigures(me.role);
   const figures = useQuery({
     queryKey: figuresKey(period.from, period.to),

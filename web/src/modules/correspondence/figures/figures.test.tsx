@@ -88,6 +88,18 @@ describe('response-time figures', { timeout: 20_000 }, () => {
     expect(api.calls.at(-1)?.url).toBe('/api/v1/correspondence/figures?from=2026-03-01&to=2026-01-01');
   });
 
+  it('reads the period from the address', async () => {
+    const api = fetchRouting((method) => (method === 'GET' ? [200, FIGURES] : undefined));
+    vi.stubGlobal('fetch', api.fn);
+    renderApp(<FiguresPage />, {
+      path: '/correspondence/figures?from=2026-03-01&to=2026-03-31',
+      me: fakeMe('chief_of_staff', ['correspondence']),
+    });
+    expect(await screen.findByRole('heading', { name: /du 1 mars 2026 au 31 mars 2026/ })).toBeDefined();
+    expect(api.calls[0]?.url).toBe('/api/v1/correspondence/figures?from=2026-03-01&to=2026-03-31');
+    expect((screen.getByLabelText('Du') as HTMLInputElement).value).toBe('2026-03-01');
+  });
+
   it('keeps the figures from the roles outside the cabinet, without asking the server', async () => {
     const api = fetchRouting(() => undefined);
     vi.stubGlobal('fetch', api.fn);
