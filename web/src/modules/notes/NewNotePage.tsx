@@ -119,6 +119,7 @@ export function NewNotePage() {
               data={templateOptions}
               value={templateId}
               onChange={setTemplateId}
+              searchable
               clearable
               error={errors.templateId}
             />

@@ -95,12 +95,12 @@ function NoteView({ note }: { note: TNote }) {
         </Stack>
       </Group>
       {note.returnComment && note.status === 'draft' && (
-        <Alert color="orange" title={t('notes.note.returned')}>
+        <Alert color="blue" title={t('notes.note.returned')}>
           {note.returnComment}
         </Alert>
       )}
       {note.decisionId && (
-        <Alert color="green" title={t('notes.note.answered')}>
+        <Alert color="blue" title={t('notes.note.answered')}>
           <Anchor component={Link} to="/notes/decisions?view=all">
             {t('notes.note.seeDecision')}
           </Anchor>
@@ -113,7 +113,7 @@ function NoteView({ note }: { note: TNote }) {
             {note.policies.update ? (
               <Suspense fallback={<Text>{t('common.loading')}</Text>}>
                 <RichTextForm
-                  key={note.version}
+                  key={note.updatedAt}
                   label={t('notes.note.text')}
                   initialHtml={note.bodyHtml}
                   error={fieldErrors(save.error).bodyHtml ?? (save.isError ? t('notes.editor.failed') : undefined)}

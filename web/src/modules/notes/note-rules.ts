@@ -6,15 +6,15 @@ export function noteStatusColor(status: TNoteStatus): string {
     case 'draft':
       return 'gray.8';
     case 'in_review':
-      return 'orange.9';
+      return 'grape.9';
     case 'validated':
-      return 'teal.9';
+      return 'cyan.9';
     case 'transmitted':
       return 'blue.9';
     case 'read':
       return 'indigo.9';
     case 'answered':
-      return 'green.9';
+      return 'teal.9';
   }
 }
 

@@ -16,7 +16,7 @@ import { NOTES_KEY, noteKey, notesApi } from '../notes-api';
 import { usePersonName } from '../use-people';
 import { RequestContributionForm } from './RequestContributionForm';
 
-const STATUS_COLOR = { requested: 'orange.9', submitted: 'blue.9', merged: 'green.9' } as const;
+const STATUS_COLOR = { requested: 'grape.9', submitted: 'blue.9', merged: 'teal.9' } as const;
 
 /** The sections asked of services or people: their state, their text once handed in, merging it. */
 export function ContributionsPanel({ note }: { note: TNote }) {

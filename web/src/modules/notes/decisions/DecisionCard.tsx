@@ -10,7 +10,7 @@ import { notePath } from '../note-rules';
 import { DECISIONS_KEY, decisionsApi } from '../notes-api';
 import { usePersonName } from '../use-people';
 
-const TASK_STATUS_COLOR = { todo: 'orange.9', in_progress: 'blue.9', done: 'green.9', cancelled: 'gray.8' } as const;
+const TASK_STATUS_COLOR = { todo: 'indigo.9', in_progress: 'blue.9', done: 'teal.9', cancelled: 'gray.8' } as const;
 
 /** One decision: what, by whom, when, on which note or case, and its actions with their state. */
 export function DecisionCard({ decision: d }: { decision: TDecisionItem }) {
@@ -37,7 +37,7 @@ export function DecisionCard({ decision: d }: { decision: TDecisionItem }) {
               </Badge>
             )}
             {d.done && (
-              <Badge color="green.9" variant="filled">
+              <Badge color="teal.9" variant="filled">
                 {t('notes.decisions.done')}
               </Badge>
             )}

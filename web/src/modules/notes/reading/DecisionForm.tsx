@@ -127,8 +127,7 @@ export function DecisionForm({ note, onDone }: { note: TNote; onDone: () => void
                   w={220}
                 />
                 <Button
-                  variant="subtle"
-                  color="red.9"
+                  variant="default"
                   size="xs"
                   style={{ alignSelf: 'flex-start' }}
                   onClick={() => setActions((all) => all.filter((x) => x.key !== a.key))}
