@@ -23,7 +23,7 @@ import { MoveEventModal } from './MoveEventModal';
 import { TimeGridView } from './TimeGridView';
 import { defaultOfficialId, useAgendaOfficials } from './use-agenda-officials';
 import { useMoveEvent } from './use-move-event';
-import { daysOf, formatDay, instantOf, todayIn, wallClock, weekStart } from './zoned-time';
+import { capitalise, daysOf, formatDay, instantOf, todayIn, wallClock, weekStart } from './zoned-time';
 
 /**
  * The calendar of one official, or several side by side (day, week, month, list), in the
@@ -119,7 +119,7 @@ export function CalendarPage() {
       </Group>
       <CalendarToolbar
         view={view}
-        periodLabel={periodLabel(view, date, period, i18n.language)}
+        periodLabel={capitalise(periodLabel(view, date, period, i18n.language))}
         officialOptions={(officials.data ?? []).map((o) => ({ value: o.id, label: o.displayName }))}
         officialIds={shown}
         week={weekStart(date)}

@@ -52,7 +52,7 @@ export function CalendarToolbar(p: Props) {
             <IconChevronRight size={18} />
           </ActionIcon>
         </Tooltip>
-        <Title order={2} size="h3" aria-live="polite" tt="capitalize">
+        <Title order={2} size="h3" aria-live="polite">
           {p.periodLabel}
         </Title>
       </Group>

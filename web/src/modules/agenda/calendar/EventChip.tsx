@@ -11,6 +11,8 @@ interface Props {
   timeZone: string;
   /** One line (month cells, all-day row); the time grid shows more. */
   compact?: boolean;
+  /** Room for the time and the title on lines of their own (events of 45 minutes or more). */
+  tall?: boolean;
   onOpen: (event: TEvent) => void;
   onPointerDown?: (e: ReactPointerEvent<HTMLButtonElement>) => void;
   style?: CSSProperties;
@@ -21,12 +23,13 @@ interface Props {
  * Its name is the text it shows (time, title, kind, place, « Conflit »), so what is read aloud
  * is what is seen; the spaces between the parts keep the words apart when read.
  */
-export function EventChip({ event, timeZone, compact, onOpen, onPointerDown, style }: Props) {
+export function EventChip({ event, timeZone, compact, tall, onOpen, onPointerDown, style }: Props) {
   const { t, i18n } = useTranslation();
   const conflict = hasConflict(event);
   const start = formatTime(event.start, timeZone, i18n.language);
   const time = event.allDay ? null : compact ? start : `${start}–${formatTime(event.end, timeZone, i18n.language)}`;
   const kind = event.kind ? t(`agenda.kinds.${event.kind}`) : null;
+  const recurring = !!(event.recurrence || event.seriesId);
   return (
     <UnstyledButton
       className="agenda-event"
@@ -47,30 +50,52 @@ export function EventChip({ event, timeZone, compact, onOpen, onPointerDown, sty
         ...style,
       }}
     >
-      <Group gap={4} wrap="nowrap">
-        {time && (
-          <Text span size="xs" fw={700} style={{ flexShrink: 0 }}>
+      {tall ? (
+        <>
+          <Text span size="xs" fw={700} display="block">
             {time}
+          </Text>{' '}
+          <Text span size="xs" fw={600} display="block" lineClamp={2}>
+            {event.title}
+            {recurring && (
+              <>
+                {' '}
+                <IconRepeat
+                  size={12}
+                  role="img"
+                  aria-label={t('agenda.recurring')}
+                  style={{ verticalAlign: 'middle' }}
+                />
+              </>
+            )}
           </Text>
-        )}{' '}
-        <Text span size="xs" fw={600} truncate>
-          {event.title}
-        </Text>
-        {compact && kind && (
-          <>
-            {' '}
-            <Text span size="xs" truncate style={{ flexShrink: 2 }}>
-              · {kind}
+        </>
+      ) : (
+        <Group gap={4} wrap="nowrap">
+          {time && (
+            <Text span size="xs" fw={700} style={{ flexShrink: 0 }}>
+              {time}
             </Text>
-          </>
-        )}
-        {(event.recurrence || event.seriesId) && (
-          <>
-            {' '}
-            <IconRepeat size={12} role="img" aria-label={t('agenda.recurring')} style={{ flexShrink: 0 }} />
-          </>
-        )}
-      </Group>
+          )}{' '}
+          <Text span size="xs" fw={600} truncate>
+            {event.title}
+          </Text>
+          {compact && kind && (
+            <>
+              {' '}
+              <Text span size="xs" truncate style={{ flexShrink: 2 }}>
+                · {kind}
+              </Text>
+            </>
+          )}
+          {recurring && (
+            <>
+              {' '}
+              <IconRepeat size={12} role="img" aria-label={t('agenda.recurring')} style={{ flexShrink: 0 }} />
+            </>
+          )}
+        </Group>
+      )}
       {!compact && (
         <>
           {' '}

@@ -9,7 +9,7 @@ import { problemMessage } from '../../../ui/problem-message';
 import { agendaApi, EVENTS_KEY, occurrenceOf } from '../agenda-api';
 import { eventColour } from './event-style';
 import { useReminderLabel } from './use-reminder-label';
-import { formatDay, formatTime, wallClock } from './zoned-time';
+import { capitalise, formatDay, formatTime, wallClock } from './zoned-time';
 
 interface Props {
   event: TEvent | null;
@@ -89,7 +89,7 @@ function Details({ event, timeZone, officialName, events, onClose, onEdit, onMov
           </Badge>
         )}
       </Group>
-      <Text fw={600}>{when}</Text>
+      <Text fw={600}>{capitalise(when)}</Text>
       {event.busy && <Text size="sm">{t('agenda.details.busyHelp')}</Text>}
       {event.place && (
         <Text size="sm">

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { eventsOn } from './event-layout';
 import { eventStyle, hasConflict } from './event-style';
 import { dedupe } from './MonthView';
-import { daysOf, formatDay, formatTime } from './zoned-time';
+import { capitalise, daysOf, formatDay, formatTime } from './zoned-time';
 
 interface Props {
   from: string;
@@ -29,8 +29,8 @@ export function ListView({ from, to, events, timeZone, officialName, onOpen }: P
     <Stack gap="md">
       {days.map(({ day, list }) => (
         <section key={day} aria-labelledby={`agenda-list-${day}`}>
-          <Title order={2} size="h4" id={`agenda-list-${day}`} mb={4} tt="capitalize">
-            {formatDay(day, i18n.language, { weekday: 'long', day: 'numeric', month: 'long' })}
+          <Title order={2} size="h4" id={`agenda-list-${day}`} mb={4}>
+            {capitalise(formatDay(day, i18n.language, { weekday: 'long', day: 'numeric', month: 'long' }))}
           </Title>
           <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
             {list.map((event) => (

@@ -195,6 +195,7 @@ export function TimeGridView({ days, officials, events, timeZone, onOpen, onMove
                         key={`${seg.event.id}-${seg.event.recurrenceId}-${o.officialId}`}
                         event={seg.event}
                         timeZone={timeZone}
+                        tall={seg.bottom - seg.top >= 45}
                         onOpen={open}
                         onPointerDown={seg.event.allDay ? undefined : start(seg.event, dayIndex)}
                         style={{

@@ -125,3 +125,6 @@ export function minutesOf(clock: string): number | null {
   const min = Number(m[2]);
   return h < 24 && min < 60 ? h * 60 + min : null;
 }
+
+/** « lundi 7 décembre » → « Lundi 7 décembre »: French capitalises the first word only. */
+export const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase('fr-FR') + text.slice(1);
