@@ -29,9 +29,11 @@ import { notify } from '../../ui/notify';
 import { problemMessage } from '../../ui/problem-message';
 import { allTerritories, TERRITORIES_KEY } from '../directory/directory-api';
 import { fieldErrors } from '../directory/directory-rules';
+import { OFFICIALS_KEY, officialsApi } from '../directory/officials/officials-api';
 import { type CaseFormValues, type InterventionValues, initialCaseValues, toCreatePayload } from './case-form-values';
 import { CASES_KEY, casesApi } from './cases-api';
 import { MemberMultiSelect, MemberSelect } from './MemberMultiSelect';
+import { RecordPicker } from './RecordPicker';
 
 interface Props {
   opened: boolean;
@@ -211,8 +213,32 @@ interface InterventionFieldsProps {
 /** To whom, when, the answer, the outcome: an official's intervention with another institution. */
 export function InterventionFields({ value, onChange, errors }: InterventionFieldsProps) {
   const { t } = useTranslation();
+  // A commune has a few dozen officials: one page holds them.
+  const officials = useQuery({
+    queryKey: [...OFFICIALS_KEY, 'all'],
+    queryFn: () => officialsApi.officials(null, 100),
+    staleTime: 5 * 60_000,
+  });
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      <Select
+        label={t('cases.intervention.official')}
+        data={(officials.data?.data ?? []).map((o) => ({ value: o.id, label: o.displayName }))}
+        value={value.officialId}
+        onChange={(id) => onChange('officialId', id)}
+        searchable
+        clearable
+        nothingFoundMessage={t('cases.nothing')}
+        error={errors['intervention.officialId']}
+      />
+      <RecordPicker
+        kind="contact"
+        label={t('cases.intervention.institutionContact')}
+        value={value.institutionContactId}
+        onChange={(id) => onChange('institutionContactId', id)}
+        error={errors['intervention.institutionContactId']}
+        optional
+      />
       <TextInput
         label={t('cases.intervention.institution')}
         description={t('cases.intervention.institutionHelp')}

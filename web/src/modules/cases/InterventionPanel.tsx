@@ -1,12 +1,13 @@
 import type { TCase } from '@dircab/contracts';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notify } from '../../ui/notify';
 import { Panel } from '../../ui/Panel';
 import { problemMessage } from '../../ui/problem-message';
 import { fieldErrors } from '../directory/directory-rules';
+import { OFFICIALS_KEY, officialsApi } from '../directory/officials/officials-api';
 import { InterventionFields } from './CaseFormModal';
 import { type InterventionValues, interventionPayload, interventionValues } from './case-form-values';
 import { CASES_KEY, caseKey, casesApi } from './cases-api';
@@ -28,6 +29,13 @@ export function InterventionPanel({ value }: { value: TCase }) {
   });
   const i = value.intervention;
   const errors = fieldErrors(save.error);
+  const officials = useQuery({
+    queryKey: [...OFFICIALS_KEY, 'all'],
+    queryFn: () => officialsApi.officials(null, 100),
+    staleTime: 5 * 60_000,
+    enabled: !!i?.officialId,
+  });
+  const official = officials.data?.data.find((o) => o.id === i?.officialId)?.displayName;
   return (
     <Panel title={t('cases.intervention.title')}>
       {editing ? (
@@ -61,6 +69,7 @@ export function InterventionPanel({ value }: { value: TCase }) {
         </form>
       ) : (
         <Stack gap={6}>
+          <Line label={t('cases.intervention.official')} value={official ?? null} />
           <Line label={t('cases.intervention.institution')} value={i?.institutionName ?? null} />
           <Line label={t('cases.intervention.date')} value={i?.date ?? null} />
           <Line label={t('cases.intervention.object')} value={i?.object ?? null} />

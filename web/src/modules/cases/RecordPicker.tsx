@@ -22,13 +22,15 @@ interface Props {
   value: string | null;
   onChange: (id: string | null) => void;
   error?: string | undefined;
+  /** A choice the form can do without (no asterisk). */
+  optional?: boolean;
 }
 
 /**
  * Finds a record of one kind by typing words of it (the global search, which shows only what
  * the user may see): a contact's name, a mail's number or subject, a task's title…
  */
-export function RecordPicker({ kind, label, value, onChange, error }: Props) {
+export function RecordPicker({ kind, label, value, onChange, error, optional = false }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
@@ -50,7 +52,7 @@ export function RecordPicker({ kind, label, value, onChange, error }: Props) {
       placeholder={t('cases.links.pickerPlaceholder')}
       searchable
       clearable
-      withAsterisk
+      withAsterisk={!optional}
       data={data}
       value={value}
       onSearchChange={setSearch}

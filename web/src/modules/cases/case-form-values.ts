@@ -24,6 +24,11 @@ export interface CaseFormValues {
 }
 
 export interface InterventionValues {
+  /** The official acting (directory official), for the report per official. */
+  officialId: string | null;
+  /** The institution as a directory contact, when it is one… */
+  institutionContactId: string | null;
+  /** …or its name typed. */
   institutionName: string;
   date: string;
   object: string;
@@ -32,6 +37,8 @@ export interface InterventionValues {
 }
 
 export const EMPTY_INTERVENTION: InterventionValues = {
+  officialId: null,
+  institutionContactId: null,
   institutionName: '',
   date: '',
   object: '',
@@ -61,6 +68,8 @@ const orNull = (s: string) => (s.trim() ? s.trim() : null);
 /** The intervention as the API takes it (only what was typed). */
 export function interventionPayload(v: InterventionValues) {
   return {
+    officialId: v.officialId,
+    institutionContactId: v.institutionContactId,
     institutionName: orNull(v.institutionName),
     date: orNull(v.date),
     object: orNull(v.object),
@@ -73,6 +82,8 @@ export function interventionValues(c: TCase): InterventionValues {
   const i = c.intervention;
   if (!i) return EMPTY_INTERVENTION;
   return {
+    officialId: i.officialId,
+    institutionContactId: i.institutionContactId,
     institutionName: i.institutionName ?? '',
     date: i.date ?? '',
     object: i.object ?? '',

@@ -129,6 +129,8 @@ describe('the create payload', () => {
       kind: 'intervention' as const,
       title: 'Relogement',
       intervention: {
+        officialId: id(20),
+        institutionContactId: null,
         institutionName: ' SIC ',
         date: '2026-11-30',
         object: '',
@@ -137,6 +139,8 @@ describe('the create payload', () => {
       },
     };
     expect(toCreatePayload(values, ME.user.id).intervention).toEqual({
+      officialId: id(20),
+      institutionContactId: null,
       institutionName: 'SIC',
       date: '2026-11-30',
       object: null,
