@@ -17,8 +17,8 @@ function tomorrowInNoumea(): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** The organiser as a directory contact with a phone, created by the secretariat through the API. */
-async function createOrganiser(browser: Browser, baseURL: string, name: string): Promise<void> {
+/** The secretariat's API, as the fixtures of a journey use it. */
+async function secretariatApi(browser: Browser, baseURL: string) {
   const context = await browser.newContext({ baseURL });
   const headers = { origin: baseURL };
   const signedIn = await context.request.post('/api/auth/sign-in/email', {
@@ -26,12 +26,44 @@ async function createOrganiser(browser: Browser, baseURL: string, name: string):
     data: { email: emailOf('secretariat'), password: DEMO_PASSWORD },
   });
   expect(signedIn.ok()).toBe(true);
-  const created = await context.request.post('/api/v1/contacts', {
-    headers,
-    data: { kind: 'organisation', name, phones: [{ number: '+687 43 12 34' }] },
+  return {
+    post: (url: string, data: unknown) => context.request.post(url, { headers, data }),
+    get: (url: string) => context.request.get(url),
+    close: () => context.close(),
+  };
+}
+
+/** The organiser as a directory contact with a phone. */
+async function createOrganiser(browser: Browser, baseURL: string, name: string): Promise<void> {
+  const api = await secretariatApi(browser, baseURL);
+  const created = await api.post('/api/v1/contacts', {
+    kind: 'organisation',
+    name,
+    phones: [{ number: '+687 43 12 34' }],
   });
   expect(created.status(), await created.text()).toBe(201);
-  await context.close();
+  await api.close();
+}
+
+/** An invitation received by post, registered as incoming mail of type « Invitation »; its id. */
+async function registerInvitationLetter(browser: Browser, baseURL: string, subject: string, writer: string) {
+  const api = await secretariatApi(browser, baseURL);
+  const types = (await (await api.get('/api/v1/correspondence/types?limit=100')).json()) as {
+    data: { id: string; code: string }[];
+  };
+  const type = types.data.find((t) => t.code === 'invitation');
+  expect(type, 'the demo’s « invitation » type').toBeDefined();
+  const item = await api.post('/api/v1/correspondence', {
+    direction: 'in',
+    channel: 'postal',
+    typeId: type?.id,
+    subject,
+    sender: { name: writer, address: '5 rue du Port, 98809 Mont-Dore' },
+  });
+  expect(item.status(), await item.text()).toBe(201);
+  const { id } = (await item.json()) as { id: string };
+  await api.close();
+  return id;
 }
 
 async function as(
@@ -146,4 +178,67 @@ test('une invitation déléguée au premier adjoint, sa fiche préparée et vali
   await expect(deputy.getByText('Livre sur le Mont-Dore')).toBeVisible();
   await expectAccessible(deputy, 'la fiche sur téléphone');
   await deputy.context().close();
+});
+
+test('une invitation reçue par courrier, déclinée avec sa lettre au registre des départs ; les représentations et les abonnements', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(150_000);
+  const base = baseURL ?? '';
+  const stamp = Date.now();
+  const subject = `Invitation au gala de l’association Vallon-Dore ${stamp}`;
+  const writer = `Association Vallon-Dore Solidarité ${stamp}`;
+  const itemId = await registerInvitationLetter(browser, base, subject, writer);
+  const day = tomorrowInNoumea();
+
+  // From the letter's page, the invitation is created with its subject and writer.
+  const secretariat = await as(browser, base, 'secretariat');
+  await secretariat.goto(`/correspondence/items/${itemId}`);
+  await expect(secretariat.getByRole('heading', { level: 1, name: subject })).toBeVisible();
+  await secretariat.getByRole('link', { name: 'Créer l’invitation' }).click();
+  await expect(secretariat.getByRole('heading', { level: 1, name: 'Enregistrer une invitation' })).toBeVisible();
+  await expect(secretariat.getByRole('textbox', { name: /^Intitulé/ })).toHaveValue(subject);
+  await expect(secretariat.getByRole('textbox', { name: /^Organisateur \(nom\)/ })).toHaveValue(writer);
+  await secretariat.getByLabel(/^Date/).fill(day);
+  await secretariat.getByLabel(/^Répondre avant le/).fill(day);
+  await expectAccessible(secretariat, 'le formulaire rempli depuis le courrier');
+  await secretariat.getByRole('button', { name: 'Enregistrer l’invitation' }).click();
+  await expect(secretariat.getByRole('heading', { level: 1, name: subject })).toBeVisible();
+  await expect(secretariat.getByRole('link', { name: 'Voir le courrier d’invitation' })).toBeVisible();
+
+  // Declined: the reply letter is registered as outgoing mail and downloadable.
+  await secretariat.getByRole('textbox', { name: /Motif du refus/ }).fill('Le Maire sera en déplacement à Nouméa.');
+  await secretariat.getByRole('button', { name: 'Décliner' }).click();
+  await expect(
+    secretariat.getByText('Invitation déclinée : la lettre de réponse est enregistrée au départ.').first(),
+  ).toBeVisible();
+  await expect(secretariat.getByRole('link', { name: 'Lettre PDF' })).toHaveAttribute(
+    'href',
+    /decline-letter\?format=pdf$/,
+  );
+  await expectAccessible(secretariat, 'l’invitation déclinée');
+  await secretariat.getByRole('link', { name: 'Voir la lettre au registre des départs' }).click();
+  await expect(secretariat.getByRole('heading', { level: 1, name: /Votre invitation/ })).toBeVisible();
+  await expect(secretariat.getByText(/^\d{4}-D-\d+$/)).toBeVisible();
+  // The letter's page now leads to its invitation.
+  await secretariat.goto(`/correspondence/items/${itemId}`);
+  await expect(secretariat.getByRole('link', { name: 'Voir l’invitation' })).toBeVisible();
+
+  // The representation report and the calendar feeds.
+  await secretariat.goto('/agenda/invitations/representation');
+  await expect(secretariat.getByRole('heading', { level: 1, name: 'Représentations du Maire' })).toBeVisible();
+  await expect(secretariat.getByText(/représentations? du/)).toBeVisible();
+  await expectAccessible(secretariat, 'le rapport des représentations');
+  await secretariat.goto('/agenda/feeds');
+  await expect(secretariat.getByRole('heading', { level: 1, name: 'Abonnements aux agendas' })).toBeVisible();
+  const feed = secretariat.getByRole('region', { name: /^Agenda de Paul Néhoué/ });
+  await feed.getByRole('button', { name: 'Créer l’adresse' }).click();
+  await expect(feed.getByRole('textbox', { name: /^Adresse secrète/ })).toHaveValue(
+    /\/api\/v1\/calendars\/[\w-]{43}\.ics$/,
+  );
+  await secretariat.getByRole('button', { name: /Google Agenda/ }).click();
+  await expect(secretariat.getByText('Choisissez « À partir de l’URL » et collez l’adresse.')).toBeVisible();
+  await expectAccessible(secretariat, 'les abonnements aux agendas');
+  await secretariat.context().close();
 });
