@@ -81,9 +81,33 @@ export const ZRoutingHistory = z.object({ data: z.array(ZRouting) });
 /** `POST /:id/wait`: waiting for information from the writer or another party. */
 export const ZWaitCorrespondence = z.strictObject({ comment: ZText(2000) });
 
-/** `POST /:id/forward`: sent on to the competent authority (CRPA L.114-2: the writer is told). */
-export const ZForwardCorrespondence = z.strictObject({ authority: ZText(300), comment: ZComment.optional() });
+/**
+ * `POST /:id/forward`: sent on to the competent authority (CRPA L.114-2). Two letters are
+ * registered as outgoing items: the cover letter to the authority (with the request), and
+ * the transmission letter telling the writer; each is emailed when an address allows.
+ */
+export const ZForwardCorrespondence = z.strictObject({
+  /** The competent authority's name (« Préfecture de la Nouvelle-Calédonie »). */
+  authority: ZText(300),
+  /** The authority in the directory (a person or an organisation): its address and email fill what is left empty. */
+  authorityContactId: ZUuid.optional(),
+  authorityEmail: z.email({ message: 'L’adresse électronique est invalide.' }).max(254).optional(),
+  /** The postal address, lines separated by line breaks or commas. */
+  authorityAddress: z.string().trim().max(500).optional(),
+  /** Said to the authority in the cover letter (why it is competent, what is asked). */
+  comment: ZComment.optional(),
+});
 export type TForwardCorrespondence = z.infer<typeof ZForwardCorrespondence>;
+
+/** Who a forwarding letter is for: the writer (transmission letter) or the authority (cover letter). */
+export const FORWARD_LETTER_RECIPIENTS = ['writer', 'authority'] as const;
+
+/** `GET /:id/forward/letter`: one of the two letters of a forwarded item, as DOCX, ODT or PDF. */
+export const ZForwardLetterQuery = z.strictObject({
+  to: z.enum(FORWARD_LETTER_RECIPIENTS),
+  format: z.enum(['docx', 'odt', 'pdf']).default('pdf'),
+});
+export type TForwardLetterQuery = z.infer<typeof ZForwardLetterQuery>;
 
 /** `POST /:id/close`: after sending, or without reply with its reason. */
 export const ZCloseCorrespondence = z

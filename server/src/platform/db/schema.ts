@@ -5,6 +5,7 @@ export * from '../../modules/correspondence/acknowledgement/acknowledgement.sche
 export * from '../../modules/correspondence/correspondence.schema';
 export * from '../../modules/correspondence/follow-up/follow-up.schema';
 export * from '../../modules/correspondence/inbound/inbound.schema';
+export * from '../../modules/correspondence/processing/forward.schema';
 export * from '../../modules/correspondence/processing/processing.schema';
 export * from '../../modules/decisions/decisions.schema';
 export * from '../../modules/directory/contact-links.schema';

@@ -6,6 +6,7 @@ import {
   ZDecide,
   ZEmpty,
   ZForwardCorrespondence,
+  ZForwardLetterQuery,
   ZIdParams,
   ZLetterQuery,
   ZMemberLookupQuery,
@@ -54,9 +55,11 @@ import { signReply } from './commands/sign-reply';
 import { REVIEWER_ROLES, submitReview } from './commands/submit-review';
 import { updateReplyTemplate } from './commands/update-reply-template';
 import { waitForInformation } from './commands/wait-for-information';
+import { forwardLetter } from './forward-letters';
 import { correspondenceReplies } from './processing.schema';
 import { countQueues } from './queries/count-queues';
 import { findCampaignCopyReply } from './queries/find-campaign-copies';
+import { findForwardLetter } from './queries/find-forward-letter';
 import { findItemDetail, findRoutings } from './queries/find-item-detail';
 import { findReplyTemplate, findReplyTemplates, presentReplyTemplate } from './queries/find-reply-templates';
 import { findRoutingSuggestion } from './queries/find-routing-suggestion';
@@ -117,7 +120,7 @@ export function registerProcessingRoutes(app: FastifyInstance) {
     'forward',
     'Transmettre à l’autorité compétente (CRPA L.114-2)',
     ZForwardCorrespondence,
-    (tx, actor, id, input) => forwardCorrespondence(tx, actor, id, input),
+    (tx, actor, id, input, request) => forwardCorrespondence(tx, actor, id, input, organisationOf(request)),
   );
   action(
     'close',
@@ -161,6 +164,40 @@ export function registerProcessingRoutes(app: FastifyInstance) {
       const org = organisationOf(request);
       const row = await db.transaction((tx) => saveReply(tx, actor, request.params.id, request.body, org));
       return findItemDetail(db, actor, row);
+    },
+  );
+
+  r.get(
+    '/api/v1/correspondence/:id/forward/letter',
+    {
+      config: { access: read },
+      schema: {
+        tags,
+        summary:
+          'Une lettre de la transmission à l’autorité compétente : à l’auteur ou à l’autorité (PDF, DOCX ou ODT)',
+        params: ZIdParams,
+        querystring: ZForwardLetterQuery,
+        produces: Object.values(DOCUMENT_MEDIA_TYPES),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const item = await findItem(db, actor, request.params.id);
+      if (!item) throw problems.notFound();
+      const { to, format } = request.query;
+      const letter = await findForwardLetter(db, item, to);
+      if (!letter) throw problems.notFound('Ce courrier n’a pas été transmis à une autre autorité.');
+      const org = organisationOf(request);
+      const letterhead = await findLetterhead(db, { id: actor.orgId, name: org.name });
+      const file = await renderLetter(
+        forwardLetter(item, letter, letter.forwardedAt, org.timeZone, letterhead, to),
+        format,
+      );
+      return reply
+        .header('content-type', DOCUMENT_MEDIA_TYPES[format])
+        .header('content-disposition', `attachment; filename="${letter.number}-transmission.${format}"`)
+        .header('cache-control', 'private, no-store')
+        .send(file);
     },
   );
 
