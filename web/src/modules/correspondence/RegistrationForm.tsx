@@ -28,7 +28,14 @@ import { fieldErrors } from '../directory/directory-rules';
 import { CORRESPONDENCE_KEY, correspondenceApi, TYPES_KEY } from './correspondence-api';
 import { CORRESPONDENCE_PATH } from './correspondence-rules';
 import { type RegistrationValues, registrationRules } from './registration-values';
+import { TagsField } from './tags/TagsField';
 import { useServiceTopics } from './use-services';
+
+/** The first error on the tags or one of them, as the server names them (tags, tags.2). */
+function tagsError(errors: Record<string, unknown>): string | null {
+  const found = Object.entries(errors).find(([k]) => k === 'tags' || k.startsWith('tags.'));
+  return found ? String(found[1]) : null;
+}
 
 // The server's field paths (sender.name…) as the form's.
 const SERVER_FIELDS: Record<string, keyof RegistrationValues> = {
@@ -187,6 +194,14 @@ export function RegistrationForm({ initial, submitLabel, onSave, onSaved }: Prop
             data={CONFIDENTIALITY_LEVELS.map((c) => ({ value: c, label: t(`directory.levels.${c}`) }))}
             allowDeselect={false}
             {...form.getInputProps('confidentiality')}
+          />
+          <TagsField
+            label={t('correspondenceTags.label')}
+            value={form.values.tags}
+            onChange={(tags) => form.setFieldValue('tags', tags)}
+            // The server names the tag at fault (tags.2): its message shows under the field.
+            error={tagsError(form.errors)}
+            suggest
           />
         </SimpleGrid>
         <Group>

@@ -25,6 +25,8 @@ export interface RegistrationValues {
   territoryId: string | null;
   priority: TPriority;
   confidentiality: TConfidentiality;
+  /** Free labels (the cabinet's triage). */
+  tags: string[];
 }
 
 export function emptyRegistration(receivedAt: string): RegistrationValues {
@@ -43,6 +45,7 @@ export function emptyRegistration(receivedAt: string): RegistrationValues {
     territoryId: null,
     priority: 'normal',
     confidentiality: 'normal',
+    tags: [],
   };
 }
 
@@ -78,6 +81,7 @@ export function toCreateBody(v: RegistrationValues, timeZone: string): TCreateCo
     territoryId: v.territoryId,
     priority: v.priority,
     confidentiality: v.confidentiality,
+    tags: v.tags,
   };
 }
 
@@ -104,5 +108,7 @@ export function valuesOf(item: TCorrespondence, timeZone: string): RegistrationV
     territoryId: item.territoryId,
     priority: item.priority,
     confidentiality: item.confidentiality,
+    // An item cached before tags existed has none.
+    tags: item.tags ?? [],
   };
 }

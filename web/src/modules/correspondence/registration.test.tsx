@@ -74,6 +74,25 @@ describe('the registration form', { timeout: 20_000 }, () => {
     expect(body.receivedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\+11:00$/);
   });
 
+  it('sends the tags typed, cleaned, and shows the server’s refusal of one under the field', async () => {
+    const api = page((method, url) =>
+      method === 'POST' && url === '/api/v1/correspondence'
+        ? [400, { title: 'Bad Request', status: 400, errors: [{ path: 'tags.1', message: 'Étiquette refusée.' }] }]
+        : undefined,
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Enregistrer un courrier' });
+    fireEvent.change(screen.getByRole('textbox', { name: /Nom de l’expéditeur/ }), { target: { value: 'Jean' } });
+    fireEvent.change(screen.getByRole('textbox', { name: /Objet/ }), { target: { value: 'Objet' } });
+    const tags = screen.getByLabelText('Étiquettes', { selector: 'input' }) as HTMLInputElement;
+    tags.focus();
+    fireEvent.change(tags, { target: { value: '  Marché   de Noël, voirie' } });
+    fireEvent.keyDown(tags, { key: 'Enter' });
+    submit();
+    expect(await screen.findByText('Étiquette refusée.')).toBeDefined();
+    const body = api.calls.find((c) => c.method === 'POST')?.body as Record<string, unknown>;
+    expect(body.tags).toEqual(['Marché de Noël', 'voirie']);
+  });
+
   it('puts the server’s field errors under their fields', async () => {
     page((method) =>
       method === 'POST'

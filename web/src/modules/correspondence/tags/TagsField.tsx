@@ -44,13 +44,13 @@ export function TagsField({ label, value, onChange, description, error, suggest,
       searchValue={search}
       onSearchChange={setSearch}
       onChange={(next) => {
-        const tooLong = next.find((x) => x.trim().length > TAG_MAX_LENGTH);
-        if (tooLong) {
+        const tags = cleanTags(next);
+        if (tags.some((x) => x.length > TAG_MAX_LENGTH)) {
           setLocalError(t('correspondenceTags.tooLong', { length: TAG_MAX_LENGTH }));
           return;
         }
         setLocalError(null);
-        onChange(cleanTags(next));
+        onChange(tags);
       }}
       splitChars={[',', ';']}
       maxTags={TAG_MAX_COUNT}

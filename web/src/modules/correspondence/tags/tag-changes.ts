@@ -21,11 +21,14 @@ export function tagChanges(current: readonly string[], next: readonly string[]):
   return { add, remove };
 }
 
-/** Tags as typed, cleaned as the server will (spaces), without a second spelling of one tag. */
+/**
+ * Tags as typed, cleaned as the server will (spaces), without a second spelling of one tag; a
+ * comma or a semicolon typed inside one (pasted, or entered at once) separates two tags.
+ */
 export function cleanTags(tags: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const raw of tags) {
+  for (const raw of tags.flatMap((t) => t.split(/[,;]/))) {
     const tag = raw.trim().replace(/\s+/g, ' ');
     const key = tagKey(tag);
     if (!tag || seen.has(key)) continue;

@@ -95,6 +95,7 @@ describe('tag changes', () => {
 
   it('cleans spaces and drops a second spelling of one tag', () => {
     expect(cleanTags(['  Marché   de Noël ', 'marché de noël', '', 'Noël'])).toEqual(['Marché de Noël', 'Noël']);
+    expect(cleanTags(['Voirie, éclairage;Noël'])).toEqual(['Voirie', 'éclairage', 'Noël']);
   });
 
   it('keeps the tag filter in a saved view and brings it back', () => {
