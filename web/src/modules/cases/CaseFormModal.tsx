@@ -1,5 +1,6 @@
 import {
   CASE_KINDS,
+  CASE_STATUSES,
   INTERVENTION_OUTCOMES,
   RISK_LEVELS,
   type TCase,
@@ -30,8 +31,15 @@ import { problemMessage } from '../../ui/problem-message';
 import { allTerritories, TERRITORIES_KEY } from '../directory/directory-api';
 import { fieldErrors } from '../directory/directory-rules';
 import { OFFICIALS_KEY, officialsApi } from '../directory/officials/officials-api';
-import { type CaseFormValues, type InterventionValues, initialCaseValues, toCreatePayload } from './case-form-values';
-import { CASES_KEY, casesApi } from './cases-api';
+import {
+  type CaseFormValues,
+  editValues,
+  type InterventionValues,
+  initialCaseValues,
+  toCreatePayload,
+  toUpdatePayload,
+} from './case-form-values';
+import { CASES_KEY, caseKey, casesApi } from './cases-api';
 import { MemberMultiSelect, MemberSelect } from './MemberMultiSelect';
 import { RecordPicker } from './RecordPicker';
 
@@ -39,38 +47,43 @@ interface Props {
   opened: boolean;
   onClose: () => void;
   onSaved: (c: TCase) => void;
+  /** The case to edit; a new one is opened without it. */
+  value?: TCase;
 }
 
-/** Opens a case: what it is about, who sees it, who carries it, how risky, by when. */
-export function CaseFormModal({ opened, onClose, onSaved }: Props) {
+/** Opens or edits a case: what it is about, who sees it, who carries it, how risky, by when. */
+export function CaseFormModal({ opened, onClose, onSaved, value }: Props) {
   const { t } = useTranslation();
+  const title = value ? t('cases.form.editTitle') : t('cases.form.title');
   return (
     <Modal
       opened={opened}
       onClose={onClose}
-      title={t('cases.form.title')}
+      title={title}
       size="xl"
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
-      {opened && <CaseForm onClose={onClose} onSaved={onSaved} />}
+      {opened && <CaseForm onClose={onClose} onSaved={onSaved} title={title} {...(value ? { value } : {})} />}
     </Modal>
   );
 }
 
-function CaseForm({ onClose, onSaved }: Omit<Props, 'opened'>) {
+function CaseForm({ onClose, onSaved, value, title }: Omit<Props, 'opened'> & { title: string }) {
   const { t } = useTranslation();
   const me = useMe();
   const queryClient = useQueryClient();
-  const [v, setV] = useState<CaseFormValues>(initialCaseValues);
+  const [v, setV] = useState<CaseFormValues>(() => (value ? editValues(value) : initialCaseValues()));
   const territories = useQuery({ queryKey: TERRITORIES_KEY, queryFn: allTerritories, staleTime: 60_000 });
   const set = <K extends keyof CaseFormValues>(key: K, value: CaseFormValues[K]) =>
     setV((d) => ({ ...d, [key]: value }));
   const setIntervention = <K extends keyof InterventionValues>(key: K, value: InterventionValues[K]) =>
     setV((d) => ({ ...d, intervention: { ...d.intervention, [key]: value } }));
   const save = useMutation({
-    mutationFn: () => casesApi.create(toCreatePayload(v, me.user.id)),
+    mutationFn: () =>
+      value ? casesApi.update(value.id, toUpdatePayload(v, value)) : casesApi.create(toCreatePayload(v, me.user.id)),
     onSuccess: async (created) => {
-      notify('green', t('cases.form.created', { title: created.title }));
+      notify('green', value ? t('cases.form.saved') : t('cases.form.created', { title: created.title }));
+      if (value) queryClient.setQueryData(caseKey(created.id), created);
       await queryClient.invalidateQueries({ queryKey: CASES_KEY });
       onSaved(created);
       onClose();
@@ -81,7 +94,7 @@ function CaseForm({ onClose, onSaved }: Omit<Props, 'opened'>) {
 
   return (
     <form
-      aria-label={t('cases.form.title')}
+      aria-label={title}
       onSubmit={(e) => {
         e.preventDefault();
         save.mutate();
@@ -102,7 +115,22 @@ function CaseForm({ onClose, onSaved }: Omit<Props, 'opened'>) {
             allowDeselect={false}
             withAsterisk
             error={errors.kind}
+            // The kind says what the case is: it is chosen once.
+            disabled={!!value}
           />
+          {value && value.status !== 'closed' && (
+            <Select
+              label={t('cases.fields.status')}
+              data={CASE_STATUSES.filter((x) => x !== 'closed').map((x) => ({
+                value: x,
+                label: t(`cases.statuses.${x}`),
+              }))}
+              value={v.status}
+              onChange={(x) => x && set('status', x as CaseFormValues['status'])}
+              allowDeselect={false}
+              error={errors.status}
+            />
+          )}
           <Select
             label={t('cases.fields.riskLevel')}
             data={RISK_LEVELS.map((r) => ({ value: r, label: t(`cases.risks.${r}`) }))}
@@ -188,7 +216,7 @@ function CaseForm({ onClose, onSaved }: Omit<Props, 'opened'>) {
             error={errors.dueDate}
           />
         </SimpleGrid>
-        {v.kind === 'intervention' && (
+        {v.kind === 'intervention' && !value && (
           <InterventionFields value={v.intervention} onChange={setIntervention} errors={errors} />
         )}
         <Group justify="flex-end">
@@ -196,7 +224,7 @@ function CaseForm({ onClose, onSaved }: Omit<Props, 'opened'>) {
             {t('common.cancel')}
           </Button>
           <Button type="submit" loading={save.isPending}>
-            {t('cases.form.submit')}
+            {value ? t('common.save') : t('cases.form.submit')}
           </Button>
         </Group>
       </Stack>

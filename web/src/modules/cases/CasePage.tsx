@@ -1,6 +1,6 @@
 import type { TCase } from '@dircab/contracts';
 import { Alert, Anchor, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconChecklist, IconLock, IconLockOpen } from '@tabler/icons-react';
+import { IconAlertTriangle, IconChecklist, IconLock, IconLockOpen, IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { usePageTitle } from '../../ui/use-page-title';
 import { allTerritories, TERRITORIES_KEY } from '../directory/directory-api';
 import { TaskFormModal } from '../tasks/TaskFormModal';
 import { CaseBadges } from './CaseBadges';
+import { CaseFormModal } from './CaseFormModal';
 import { CaseLinksPanel } from './CaseLinksPanel';
 import { CaseStatusModal } from './CaseStatusModal';
 import { CaseTimelinePanel } from './CaseTimelinePanel';
@@ -54,6 +55,7 @@ function CaseView({ value }: { value: TCase }) {
   const [escalating, setEscalating] = useState(false);
   const [changingStatus, setChangingStatus] = useState(false);
   const [addingTask, setAddingTask] = useState(false);
+  const [editing, setEditing] = useState(false);
   const territories = useQuery({ queryKey: TERRITORIES_KEY, queryFn: allTerritories, staleTime: 60_000 });
   const territory = territories.data?.find((x) => x.id === value.territoryId);
   const people = [...value.team, ...value.members, ...(value.ownerId ? [value.ownerId] : [])];
@@ -85,6 +87,15 @@ function CaseView({ value }: { value: TCase }) {
               onClick={() => setEscalating(true)}
             >
               {t('cases.escalate.open')}
+            </Button>
+          )}
+          {value.policies.update && (
+            <Button
+              variant="default"
+              leftSection={<IconPencil size={18} aria-hidden />}
+              onClick={() => setEditing(true)}
+            >
+              {t('cases.edit')}
             </Button>
           )}
           <Button
@@ -139,6 +150,7 @@ function CaseView({ value }: { value: TCase }) {
       <CaseLinksPanel value={value} />
       <CaseTimelinePanel caseId={value.id} />
       <EscalateModal value={value} opened={escalating} onClose={() => setEscalating(false)} />
+      <CaseFormModal value={value} opened={editing} onClose={() => setEditing(false)} onSaved={() => {}} />
       <CaseStatusModal value={value} opened={changingStatus} onClose={() => setChangingStatus(false)} />
       <TaskFormModal
         opened={addingTask}

@@ -1,15 +1,19 @@
 import type {
   TCase,
   TCaseKind,
+  TCaseStatus,
   TConfidentiality,
   TCreateCase,
   TInterventionOutcome,
   TRiskLevel,
+  TUpdateCase,
 } from '@dircab/contracts';
 
 /** The create form as the screen holds it (empty string: not given). */
 export interface CaseFormValues {
   kind: TCaseKind;
+  /** Edited only (a new case starts open; closing says why, on its own). */
+  status: Exclude<TCaseStatus, 'closed'>;
   title: string;
   summary: string;
   confidentiality: TConfidentiality;
@@ -49,6 +53,7 @@ export const EMPTY_INTERVENTION: InterventionValues = {
 export function initialCaseValues(): CaseFormValues {
   return {
     kind: 'constituent_request',
+    status: 'open',
     title: '',
     summary: '',
     confidentiality: 'normal',
@@ -111,5 +116,45 @@ export function toCreatePayload(v: CaseFormValues, userId: string): TCreateCase 
     riskLevel: v.riskLevel,
     ...(v.dueDate ? { dueDate: v.dueDate } : {}),
     ...(v.kind === 'intervention' ? { intervention: interventionPayload(v.intervention) } : {}),
+  };
+}
+
+/** The edit form's starting values: the case as it stands. */
+export function editValues(c: TCase): CaseFormValues {
+  return {
+    kind: c.kind,
+    status: c.status === 'closed' ? 'in_progress' : c.status,
+    title: c.title,
+    summary: c.summary,
+    confidentiality: c.confidentiality,
+    members: c.members,
+    ownerId: c.ownerId,
+    team: c.team,
+    territoryId: c.territoryId,
+    topics: c.topics,
+    riskLevel: c.riskLevel,
+    dueDate: c.dueDate ?? '',
+    intervention: interventionValues(c),
+  };
+}
+
+/**
+ * The body of PATCH /api/v1/cases/:id: every field of the form (the intervention has its own
+ * panel; a closed case's status is left alone: reopening is its own action).
+ */
+export function toUpdatePayload(v: CaseFormValues, before: TCase): TUpdateCase {
+  const confidential = v.confidentiality === 'confidential';
+  return {
+    title: v.title.trim(),
+    summary: v.summary.trim(),
+    ...(before.status === 'closed' ? {} : { status: v.status }),
+    confidentiality: v.confidentiality,
+    ...(confidential ? { members: v.members } : {}),
+    ownerId: v.ownerId,
+    team: v.team,
+    territoryId: v.territoryId,
+    topics: v.topics,
+    riskLevel: v.riskLevel,
+    dueDate: v.dueDate || null,
   };
 }

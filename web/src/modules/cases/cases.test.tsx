@@ -6,7 +6,7 @@ import { fakeMe, fetchRouting, renderApp } from '../../test/render';
 import '../correspondence/test-stubs';
 import { CaseListPage } from './CaseListPage';
 import { CasePage } from './CasePage';
-import { initialCaseValues, toCreatePayload } from './case-form-values';
+import { editValues, initialCaseValues, toCreatePayload, toUpdatePayload } from './case-form-values';
 import { casesUrl, EMPTY_CASE_FILTERS } from './cases-api';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -148,6 +148,24 @@ describe('the create payload', () => {
       outcome: 'pending',
     });
     expect(toCreatePayload({ ...values, kind: 'project' }, ME.user.id)).not.toHaveProperty('intervention');
+  });
+
+  it('edits every field but the kind, leaves a closed case’s status alone, and names people only when confidential', () => {
+    const open = aCase({ dueDate: '2026-12-24', ownerId: MAYOR });
+    const body = toUpdatePayload({ ...editValues(open), title: ' Nouveau titre ', dueDate: '' }, open);
+    expect(body).toMatchObject({
+      title: 'Nouveau titre',
+      status: 'open',
+      confidentiality: 'confidential',
+      members: [ME.user.id, MAYOR],
+      ownerId: MAYOR,
+      dueDate: null,
+    });
+    expect(body).not.toHaveProperty('kind');
+    const closed = aCase({ status: 'closed', confidentiality: 'restricted' });
+    const closedBody = toUpdatePayload(editValues(closed), closed);
+    expect(closedBody).not.toHaveProperty('status');
+    expect(closedBody).not.toHaveProperty('members');
   });
 
   it('puts only the filters set in the list’s address', () => {
