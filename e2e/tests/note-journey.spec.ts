@@ -223,7 +223,15 @@ test('une note : deux contributions des services, relecture, validation, paraphe
   await expect(followUp.getByRole('cell', { name: 'Chiffrer le surcoût des travaux' })).toBeVisible();
   await expectAccessible(mayor, 'le suivi des décisions');
 
-  // The two tasks are in the services' task lists.
+  // The two tasks are in the services' task lists: on the tasks page, and through the API.
+  const openTasks = async (page: Page, tab: string, task: string) => {
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Tâches' }).click();
+    await page.getByRole('tab', { name: tab }).click();
+    await expect(page.getByRole('link', { name: task })).toBeVisible();
+    await expectAccessible(page, `${tab} (${task})`);
+  };
+  await openTasks(agent, 'Tâches de mon service', 'Organiser la livraison des repas');
+  await openTasks(dgs, 'Mes tâches', 'Chiffrer le surcoût des travaux');
   const tasksOf = async (page: Page, view: string) => {
     const res = await page.context().request.get(`/api/v1/tasks?view=${view}&linkKind=decision&limit=100`);
     expect(res.status()).toBe(200);

@@ -3,7 +3,8 @@ import { Alert, Anchor, Badge, Grid, Group, Stack, Text, Title } from '@mantine/
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
+import { ApiError } from '../../app/api/http';
 import { ErrorState } from '../../ui/ErrorState';
 import { formatDateTime } from '../../ui/format';
 import { useMe } from '../../ui/me-context';
@@ -16,7 +17,7 @@ import { CircuitButtons } from './CircuitButtons';
 import { ContributionsPanel } from './contributions/ContributionsPanel';
 import { ExportButtons } from './ExportButtons';
 import { NoteText } from './NoteText';
-import { noteStatusColor } from './note-rules';
+import { contributionPath, noteStatusColor } from './note-rules';
 import { NOTES_KEY, noteKey, notesApi } from './notes-api';
 import { AnnotationsPanel } from './reading/AnnotationsPanel';
 import { ReadingActions } from './reading/ReadingActions';
@@ -33,8 +34,30 @@ export function NotePage() {
   const note = useQuery({ queryKey: noteKey(id), queryFn: () => notesApi.note(id) });
   usePageTitle(note.data?.title ?? t('notes.list.title'));
   if (note.isPending) return <PageLoader />;
-  if (note.isError) return <ErrorState error={note.error} onRetry={() => void note.refetch()} />;
+  if (note.isError) {
+    return note.error instanceof ApiError && note.error.status === 404 ? (
+      <ContributorRedirect noteId={id} error={note.error} />
+    ) : (
+      <ErrorState error={note.error} onRetry={() => void note.refetch()} />
+    );
+  }
   return <NoteView note={note.data} />;
+}
+
+/**
+ * A contributor does not see the note, only their section: the link of their task (to the
+ * note) takes them to the section asked of them instead of a « not found ».
+ */
+function ContributorRedirect({ noteId, error }: { noteId: string; error: unknown }) {
+  const mine = useQuery({
+    queryKey: [...noteKey(noteId), 'contributions'],
+    queryFn: () => notesApi.contributions(noteId),
+    retry: false,
+  });
+  if (mine.isPending) return <PageLoader />;
+  const section = mine.data?.data[0];
+  if (section) return <Navigate to={contributionPath(noteId, section.id)} replace />;
+  return <ErrorState error={error} />;
 }
 
 function NoteView({ note }: { note: TNote }) {

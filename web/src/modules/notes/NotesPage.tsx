@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../../app/shell/NotFoundPage';
 import { ContributionPage } from './contributions/ContributionPage';
 import { MyContributionsPage } from './contributions/MyContributionsPage';
+import { DecisionPage } from './decisions/DecisionPage';
 import { DecisionsPage } from './decisions/DecisionsPage';
 import { NewNotePage } from './NewNotePage';
 import { NotePage } from './NotePage';
@@ -16,6 +17,7 @@ export default function NotesPage() {
       <Route path="new" element={<NewNotePage />} />
       <Route path="reading-folder" element={<ReadingFolderPage />} />
       <Route path="decisions" element={<DecisionsPage />} />
+      <Route path="decisions/:id" element={<DecisionPage />} />
       <Route path="contributions" element={<MyContributionsPage />} />
       <Route path=":id" element={<NotePage />} />
       <Route path=":id/contributions/:cid" element={<ContributionPage />} />

@@ -74,6 +74,7 @@ export const notesApi = {
 export const decisionsApi = {
   list: (view: 'open' | 'overdue' | 'all', cursor: string | null) =>
     http.get<Page<TDecisionItem>>(`/api/v1/decisions${queryString({ view, limit: 25, cursor })}`),
+  one: (id: string) => http.get<TDecisionItem>(`/api/v1/decisions/${encodeURIComponent(id)}`),
   /** A decision's actions: the tasks linked to it. */
   actions: (id: string) =>
     http.get<Page<TTask>>(`/api/v1/tasks${queryString({ linkKind: 'decision', linkId: id, limit: 50 })}`),
