@@ -387,6 +387,8 @@ export const ZUpdateBrief = z
     gift: ZOptionalText(500),
     logistics: ZRichText.optional(),
     protocolRemarks: ZRichText.optional(),
+    /** The neighbourhood (directory territory) whose open requests the brief recalls. */
+    territoryId: ZUuid.nullable().optional(),
   })
   .refine(nonEmpty, atLeastOne);
 export type TUpdateBrief = z.infer<typeof ZUpdateBrief>;
@@ -399,6 +401,7 @@ export const ZBrief = z.object({
   gift: z.string().nullable(),
   logistics: z.string(),
   protocolRemarks: z.string(),
+  territoryId: ZUuid.nullable(),
   validatedBy: ZUuid.nullable(),
   validatedAt: z.string().nullable(),
   updatedAt: z.string().nullable(),
@@ -418,11 +421,24 @@ export const ZBriefAttendee = z.object({
   history: z.array(z.object({ at: z.string(), kind: z.string(), title: z.string() })),
 });
 
+/** A request of the brief's neighbourhood still being handled (incoming mail the actor may see). */
+export const ZBriefRequest = z.object({
+  id: ZUuid,
+  registrationNumber: z.string(),
+  subject: z.string(),
+  senderName: z.string(),
+  receivedAt: z.string(),
+  status: z.string(),
+});
+
 export const ZAssembledBrief = z.object({
   event: ZEvent,
   brief: ZBrief,
   officials: z.array(ZBriefAttendee),
   attendees: z.array(ZBriefAttendee),
+  /** The neighbourhood's name, and its open requests (newest first, a few). */
+  territory: z.object({ id: ZUuid, name: z.string() }).nullable(),
+  openRequests: z.array(ZBriefRequest),
 });
 export type TAssembledBrief = z.infer<typeof ZAssembledBrief>;
 

@@ -16,7 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/auth.schema';
 import { createdAtColumn, idColumn, orgIdColumn, updatedAtColumn } from '../../platform/db/columns';
-import { contacts } from '../directory/directory.schema';
+import { contacts, territories } from '../directory/directory.schema';
 import { officials } from '../directory/officials.schema';
 import { organisations } from '../org/org.schema';
 
@@ -123,6 +123,8 @@ export const agendaBriefs = pgTable('agenda_briefs', {
   gift: text('gift'),
   logistics: text('logistics').notNull().default(''),
   protocolRemarks: text('protocol_remarks').notNull().default(''),
+  /** The neighbourhood the event is in: its open requests are recalled on the brief. */
+  territoryId: uuid('territory_id').references(() => territories.id, { onDelete: 'set null' }),
   validatedBy: uuid('validated_by').references(() => users.id, { onDelete: 'set null' }),
   validatedAt: instant('validated_at'),
   updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),

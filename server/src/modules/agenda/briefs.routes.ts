@@ -91,8 +91,8 @@ export function registerBriefRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const { officials } = await agendaContextOf(request);
-      const assembled = await assembleBrief(db, actor, request.params.id, officials);
+      const { officials, timeZone } = await agendaContextOf(request);
+      const assembled = await assembleBrief(db, actor, request.params.id, officials, timeZone);
       const format = request.query.format;
       if (format === 'json') return ZAssembledBrief.parse(assembled);
       const org = request.session?.memberships.find((m) => m.organisation.id === actor.orgId)?.organisation;

@@ -4,6 +4,7 @@ import { recordAudit } from '../../../platform/audit/record-audit';
 import type { Queryable } from '../../../platform/db/client';
 import { problems } from '../../../platform/errors/problem';
 import type { Actor } from '../../../platform/policy/actor';
+import { findTerritory } from '../../directory/queries/find-territories';
 import { briefPolicy } from '../agenda.policy';
 import { agendaBriefs } from '../agenda.schema';
 import type { OfficialsIndex } from '../officials-index';
@@ -27,7 +28,13 @@ export async function updateBrief(
   if (!briefPolicy.can(actor, 'update', { ...eventRecordOf(event, officials), status: before?.status ?? 'draft' })) {
     throw problems.forbidden();
   }
+  if (input.territoryId && !(await findTerritory(tx, actor, input.territoryId))) {
+    throw problems.badRequest('Le quartier est inconnu.', [
+      { path: 'territoryId', message: 'Ce quartier n’existe pas dans l’annuaire.', code: 'unknown_territory' },
+    ]);
+  }
   const fields = {
+    territoryId: input.territoryId,
     talkingPoints: input.talkingPoints,
     driver: input.driver,
     gift: input.gift,

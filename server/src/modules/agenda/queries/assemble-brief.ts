@@ -8,6 +8,7 @@ import { findMemberOptions } from '../../org/queries/find-member-options';
 import type { OfficialsIndex } from '../officials-index';
 import { occurrenceOfRow, presentOccurrence } from '../present-event';
 import { briefEvent, findBriefRow, presentBrief } from './find-brief';
+import { neighbourhoodRequests } from './neighbourhood-requests';
 
 type Attendee = TAssembledBrief['attendees'][number];
 
@@ -24,6 +25,7 @@ export async function assembleBrief(
   actor: Actor,
   eventId: string,
   officials: OfficialsIndex,
+  timeZone: string,
 ): Promise<TAssembledBrief> {
   const event = await briefEvent(db, actor, eventId, officials);
   const brief = presentBrief(actor, event, await findBriefRow(db, eventId), officials);
@@ -78,6 +80,7 @@ export async function assembleBrief(
     brief,
     officials: event.officialIds.map(officialOf),
     attendees,
+    ...(await neighbourhoodRequests(db, actor, brief.territoryId, timeZone)),
   };
 }
 
@@ -116,6 +119,18 @@ export function briefDocument(assembled: TAssembledBrief, organisationName: stri
           kind: 'paragraph' as const,
           text: `${a.displayName} : ${a.history.map((h) => `${h.at.slice(0, 10)} ${h.title}`).join(' ; ')}`,
         })),
+      ...(assembled.territory
+        ? [
+            { kind: 'heading' as const, text: `Demandes en cours du quartier : ${assembled.territory.name}` },
+            assembled.openRequests.length > 0
+              ? {
+                  kind: 'table' as const,
+                  columns: ['N°', 'Objet', 'Demandeur'],
+                  rows: assembled.openRequests.map((r) => [r.registrationNumber, r.subject, r.senderName]),
+                }
+              : { kind: 'paragraph' as const, text: 'Aucune demande en cours.' },
+          ]
+        : []),
       { kind: 'heading', text: 'Éléments de langage' },
       ...htmlOrNothing(brief.talkingPoints),
       { kind: 'heading', text: 'Logistique' },

@@ -41,6 +41,7 @@ export function presentBrief(actor: Actor, event: EventRow, row: BriefRow | null
     gift: row?.gift ?? null,
     logistics: row?.logistics ?? '',
     protocolRemarks: row?.protocolRemarks ?? '',
+    territoryId: row?.territoryId ?? null,
     validatedBy: row?.validatedBy ?? null,
     validatedAt: row?.validatedAt?.toISOString() ?? null,
     updatedAt: row?.updatedAt.toISOString() ?? null,

@@ -1,0 +1,2 @@
+ALTER TABLE "agenda_briefs" ADD COLUMN "territory_id" uuid;--> statement-breakpoint
+ALTER TABLE "agenda_briefs" ADD CONSTRAINT "agenda_briefs_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE set null ON UPDATE no action;
