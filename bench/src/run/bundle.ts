@@ -23,15 +23,24 @@ export interface BundleResult {
 }
 
 const WEB = new URL('../../../web/', import.meta.url).pathname;
-/** What lazily loads the inbox: the signed-in shell (RequireSession), and any inbox page split off. */
-const INBOX_SOURCES = [/app\/shell\/SignedInApp\.tsx$/, /modules\/correspondence\/[^/]*Inbox[^/]*\.tsx$/];
+/**
+ * What lazily loads on the way to the inbox: the signed-in shell (RequireSession), then the
+ * correspondence module's page (the shell splits each module's page off) or an inbox split off.
+ */
+const INBOX_SOURCES = [
+  /app\/shell\/SignedInApp\.tsx$/,
+  /modules\/correspondence\/CorrespondencePage\.tsx$/,
+  /modules\/correspondence\/[^/]*Inbox[^/]*\.tsx$/,
+];
 
 /** Builds the web app with a manifest into `outDir` (never the shared web/dist). */
 export function buildWeb(outDir: string): void {
   execFileSync(
     join(WEB, '../node_modules/.bin/vite'),
     ['build', '--manifest', '--sourcemap', 'false', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
-    { cwd: WEB, stdio: 'inherit' },
+    // A production build whatever the caller's NODE_ENV (Vitest sets `test`, which would make
+    // Vite bundle React's development build: a third heavier).
+    { cwd: WEB, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
 }
 

@@ -20,6 +20,8 @@ const { values: args } = parseArgs({
     'web-dist': { type: 'string' },
     /** Leave docs/PERFORMANCE.md as it is (the unit test's run). */
     'no-doc': { type: 'boolean', default: false },
+    /** Only regenerate docs/PERFORMANCE.md from bench/results (after editing its prose). */
+    'doc-only': { type: 'boolean', default: false },
     /** Where the JSON goes (bench/results by default; the unit test's run writes elsewhere). */
     'results-dir': { type: 'string' },
   },
@@ -48,6 +50,11 @@ const scalesFor = (db: 'pglite' | 'postgres'): ScaleName[] => {
 
 /** The issue's import is 250,000 contacts; S and the quick run import fewer to stay short. */
 const IMPORT_ROWS: Record<ScaleName, number> = { quick: 1_000, S: 25_000, M: 250_000, L: 250_000 };
+
+if (args['doc-only']) {
+  console.info(`updated: ${writePerformanceDoc()}`);
+  process.exit(0);
+}
 
 const started = performance.now();
 let failed = false;

@@ -109,8 +109,11 @@ export function checkTargets(results: readonly RunResult[]): { title: string; ch
       ],
     };
   });
-  const bundles = results.map((r) => r.bundle).filter((b) => !('error' in b));
-  const newest = bundles.at(-1);
+  // The newest build measured, whatever the run.
+  const newest = [...results]
+    .filter((r) => !('error' in r.bundle))
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .at(-1)?.bundle;
   sections.push({
     title: 'Web',
     checks: [
