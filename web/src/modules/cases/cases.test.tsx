@@ -8,6 +8,7 @@ import { CaseListPage } from './CaseListPage';
 import { CasePage } from './CasePage';
 import { editValues, initialCaseValues, toCreatePayload, toUpdatePayload } from './case-form-values';
 import { casesUrl, EMPTY_CASE_FILTERS } from './cases-api';
+import { InterventionsReportPage } from './InterventionsReportPage';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -266,5 +267,33 @@ describe('the case list', () => {
     expect(await screen.findByText('Aucun dossier ne correspond.')).toBeDefined();
     expect(screen.queryByRole('button', { name: 'Nouveau dossier' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Bilan des interventions' })).toBeNull();
+  });
+});
+
+describe('the interventions report', () => {
+  it('tables the period per official with each outcome, and regroups per institution', async () => {
+    const api = fetchRouting((_m, url) => {
+      if (!url.startsWith('/api/v1/cases/interventions/report?')) return undefined;
+      const by = new URL(url, 'http://x').searchParams.get('by');
+      const label = by === 'official' ? 'Paul Néhoué' : 'SIC';
+      return [
+        200,
+        {
+          from: '2026-01-01',
+          to: '2026-12-07',
+          by,
+          rows: [{ id: null, label, total: 3, outcomes: { favourable: 2, no_answer: 1 } }],
+        },
+      ];
+    });
+    vi.stubGlobal('fetch', api.fn);
+    renderApp(<InterventionsReportPage />, { me: ME, path: '/cases/interventions' });
+    const row = (await screen.findByRole('rowheader', { name: 'Paul Néhoué' })).closest('tr') as HTMLElement;
+    expect([...row.querySelectorAll('td')].map((c) => c.textContent)).toEqual(['3', '0', '2', '0', '0', '1']);
+    expect(screen.getByRole('columnheader', { name: 'Élu' })).toBeDefined();
+    fireEvent.click(screen.getByRole('radio', { name: 'Par institution' }));
+    expect(await screen.findByRole('rowheader', { name: 'SIC' })).toBeDefined();
+    expect(screen.getByRole('columnheader', { name: 'Institution' })).toBeDefined();
+    expect(api.calls.some((c) => c.url.includes('by=institution'))).toBe(true);
   });
 });
