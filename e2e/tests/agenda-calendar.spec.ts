@@ -66,11 +66,23 @@ test('le secrétariat inscrit un rendez-vous du maire, le déplace puis annule, 
   await expect(page.getByText('08:00 – 09:00').first()).toBeVisible();
   await expectAccessible(page, 'la liste des événements');
 
+  // The mayor's and the first deputy's days side by side, as the secretariat plans them.
+  await page.getByText('Jour', { exact: true }).click();
+  await page.getByRole('combobox', { name: 'Agendas affichés' }).click();
+  await page.getByRole('option', { name: 'Paul Néhoué' }).click();
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/view=day&.*officials=|officials=.*view=day/);
+  await expect(page.getByRole('group', { name: /, Hélène Boyer$/ })).toBeVisible();
+  await expect(page.getByRole('group', { name: /, Paul Néhoué$/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: new RegExp(`^08:00–09:00 ${title} Réunion`) })).toBeVisible();
+  await expectAccessible(page, 'les agendas côte à côte');
+
   await page.getByRole('button', { name: 'Imprimer' }).click();
   await page.getByRole('menuitem', { name: 'Imprimer la semaine' }).click();
   await expect(page).toHaveURL(/\/agenda\/print\?week=\d{4}-\d{2}-\d{2}/);
   await expect(page.getByRole('heading', { level: 1, name: /Agenda de la semaine/ })).toBeVisible();
   await expect(page.getByRole('cell', { name: title })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Hélène Boyer' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Paul Néhoué' })).toBeVisible();
   await expectAccessible(page, 'la semaine à imprimer');
 });

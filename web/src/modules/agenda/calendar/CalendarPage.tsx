@@ -131,6 +131,7 @@ export function CalendarPage() {
         onCreate={() => create()}
       />
       <KindLegend />
+      {officials.isError && <ErrorState error={officials.error} onRetry={() => officials.refetch()} />}
       {events.isError && <ErrorState error={events.error} onRetry={() => events.refetch()} />}
       {officials.isSuccess && shown.length === 0 && <Text c="dimmed">{t('agenda.noOfficial')}</Text>}
       {(view === 'day' || view === 'week') && (

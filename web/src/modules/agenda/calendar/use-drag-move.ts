@@ -75,13 +75,21 @@ export function useDragMove(options: Options) {
     };
     const up = (e: PointerEvent) => end(e);
     const cancel = () => end(null);
+    // Escape puts the event back where it was, as in every calendar.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      end(null);
+    };
     window.addEventListener('pointermove', move);
     window.addEventListener('pointerup', up);
     window.addEventListener('pointercancel', cancel);
+    window.addEventListener('keydown', onKey);
     return () => {
       window.removeEventListener('pointermove', move);
       window.removeEventListener('pointerup', up);
       window.removeEventListener('pointercancel', cancel);
+      window.removeEventListener('keydown', onKey);
     };
   }, [active]);
 

@@ -1,4 +1,4 @@
-import { EVENT_KINDS, EVENT_VISIBILITIES, type TEvent } from '@dircab/contracts';
+import { EVENT_KINDS, EVENT_VISIBILITIES, type TEvent, type TEventKind } from '@dircab/contracts';
 import {
   Alert,
   Button,
@@ -133,6 +133,12 @@ function EventForm({ target, timeZone, onClose }: { target: EventFormTarget; tim
             data={EVENT_KINDS.map((k) => ({ value: k, label: t(`agenda.kinds.${k}`) }))}
             allowDeselect={false}
             {...form.getInputProps('kind')}
+            onChange={(k) => {
+              if (!k) return;
+              form.setFieldValue('kind', k as TEventKind);
+              // A private block is private: others see only that the official is busy.
+              if (k === 'private_block') form.setFieldValue('visibility', 'private');
+            }}
           />
           <Select
             label={t('agenda.form.visibility')}
