@@ -202,6 +202,18 @@ test('au clavier, sur téléphone : i puis Entrée imputent comme suggéré', as
   expect(overflow).toBeLessThanOrEqual(0);
   await expectAccessible(page, 'la boîte du courrier sur téléphone');
 
+  // « t » tags the row: the picker, then the tag as an outline badge on the row.
+  await page.keyboard.press('t');
+  const picker = page.getByRole('dialog', { name: `Étiquettes du courrier ${number}` });
+  await expect(picker).toBeVisible();
+  await picker.getByLabel('Étiquettes', { exact: true }).fill('Éclairage public');
+  await page.keyboard.press('Enter');
+  await expectAccessible(page, 'le choix des étiquettes');
+  await picker.getByRole('button', { name: 'Enregistrer les étiquettes' }).click();
+  await expect(picker).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'Étiquettes' }).getByText('Éclairage public')).toBeVisible();
+  await expectAccessible(page, 'la boîte du courrier avec une étiquette');
+
   // Two key presses from the row (the first, active one) to routed.
   let actions = 0;
   await page.keyboard.press('i');
