@@ -13,6 +13,7 @@ export function NotesNav() {
     { to: '/notes/reading-folder', label: t('notes.nav.readingFolder'), show: hasReadingFolder(role) },
     { to: '/notes/decisions', label: t('notes.nav.decisions'), show: canWriteNotes(role) || role === 'official' },
     { to: '/notes/contributions', label: t('notes.nav.contributions'), show: true },
+    { to: '/notes/templates', label: t('notes.nav.templates'), show: canWriteNotes(role) },
   ];
   return (
     <Group component="nav" aria-label={t('notes.nav.label')} gap="xs">

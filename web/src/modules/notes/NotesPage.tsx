@@ -8,6 +8,7 @@ import { NewNotePage } from './NewNotePage';
 import { NotePage } from './NotePage';
 import { NotesListPage } from './NotesListPage';
 import { ReadingFolderPage } from './reading/ReadingFolderPage';
+import { TemplatesPage } from './templates/TemplatesPage';
 
 /** The notes pages below /notes (module-registry.ts). */
 export default function NotesPage() {
@@ -19,6 +20,7 @@ export default function NotesPage() {
       <Route path="decisions" element={<DecisionsPage />} />
       <Route path="decisions/:id" element={<DecisionPage />} />
       <Route path="contributions" element={<MyContributionsPage />} />
+      <Route path="templates" element={<TemplatesPage />} />
       <Route path=":id" element={<NotePage />} />
       <Route path=":id/contributions/:cid" element={<ContributionPage />} />
       <Route path="*" element={<NotFoundPage />} />

@@ -43,3 +43,5 @@ const WRITERS: readonly TRole[] = [
 const ADDRESSEES: readonly TRole[] = ['executive', 'official'];
 export const canWriteNotes = (role: TRole) => WRITERS.includes(role);
 export const hasReadingFolder = (role: TRole) => ADDRESSEES.includes(role);
+/** The heads of the cabinet keep the organisation's templates (the admin too, outside the notes module). */
+export const canManageTemplates = (role: TRole) => ['chief_of_staff', 'cabinet_head', 'admin'].includes(role);

@@ -12,11 +12,13 @@ import type {
   TNoteKind,
   TNoteStatus,
   TNoteTemplate,
+  TNoteTemplateInput,
   TNoteVersion,
   TRole,
   TTask,
   TTransitionNote,
   TUpdateNote,
+  TUpdateNoteTemplate,
   TWriteContribution,
 } from '@dircab/contracts';
 import { http, queryString } from '../../app/api/http';
@@ -51,6 +53,10 @@ export const notesApi = {
   readingFolder: (cursor: string | null) =>
     http.get<Page<TNote>>(`${BASE}/reading-folder${queryString({ limit: 25, cursor })}`),
   templates: () => http.get<Page<TNoteTemplate>>(`${BASE}/templates?limit=100`),
+  createTemplate: (body: TNoteTemplateInput) => http.post<TNoteTemplate>(`${BASE}/templates`, body),
+  updateTemplate: (id: string, body: TUpdateNoteTemplate) =>
+    http.patch<TNoteTemplate>(`${BASE}/templates/${encodeURIComponent(id)}`, body),
+  deleteTemplate: (id: string) => http.delete(`${BASE}/templates/${encodeURIComponent(id)}`),
   note: (id: string) => http.get<TNote>(one(id)),
   create: (body: TCreateNote) => http.post<TNote>(BASE, body),
   update: (id: string, body: TUpdateNote) => http.patch<TNote>(one(id), body),
