@@ -1,11 +1,12 @@
 import type { TCorrespondenceDetail, TSendAcknowledgement } from '@dircab/contracts';
 import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../ui/me-context';
 import { notify } from '../../ui/notify';
 import { Panel } from '../../ui/Panel';
 import { problemMessage } from '../../ui/problem-message';
+import { AcknowledgementHistory, acknowledgementsKey } from './acknowledgement/AcknowledgementHistory';
 import { acknowledgementUrl, correspondenceApi, TYPES_KEY } from './correspondence-api';
 import { canRegister } from './correspondence-rules';
 
@@ -16,23 +17,27 @@ const FORMATS = [
 ] as const;
 
 /**
- * The acknowledgement of receipt (CRPA L.112-3): the letter to download, and for the cabinet,
- * sending it by email or noting that the printed letter was handed or posted.
+ * The acknowledgement of receipt (CRPA L.112-3): those already given (registration sends a
+ * digital request's by itself), the letter to download, and for the cabinet, sending it by
+ * email or noting that the printed letter was handed or posted.
  */
 export function AcknowledgementPanel({ item }: { item: TCorrespondenceDetail }) {
   const { t } = useTranslation();
   const me = useMe();
+  const queryClient = useQueryClient();
   const types = useQuery({ queryKey: TYPES_KEY, queryFn: correspondenceApi.types, staleTime: 5 * 60_000 });
   const type = types.data?.data.find((x) => x.id === item.typeId);
   const send = useMutation({
     mutationFn: (body: TSendAcknowledgement) => correspondenceApi.sendAcknowledgement(item.id, body),
-    onSuccess: (_ack, body) =>
+    onSuccess: async (_ack, body) => {
       notify(
         'green',
         body.channel === 'email'
           ? t('correspondence.acknowledgement.sent', { email: item.sender.email ?? '' })
           : t('correspondence.acknowledgement.noted'),
-      ),
+      );
+      await queryClient.invalidateQueries({ queryKey: acknowledgementsKey(item.id) });
+    },
     onError: (error) => notify('red', problemMessage(error, t)),
   });
   if (item.direction !== 'in') return null;
@@ -44,6 +49,7 @@ export function AcknowledgementPanel({ item }: { item: TCorrespondenceDetail }) 
             ? t('correspondence.acknowledgement.due')
             : t('correspondence.acknowledgement.notDue')}
         </Text>
+        <AcknowledgementHistory itemId={item.id} />
         <Group gap="md">
           {FORMATS.map(([format, label]) => (
             <Anchor key={format} href={acknowledgementUrl(item.id, format)} size="sm">

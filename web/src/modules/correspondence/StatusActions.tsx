@@ -7,6 +7,8 @@ import { notify } from '../../ui/notify';
 import { problemMessage } from '../../ui/problem-message';
 import { CommentModal } from './CommentModal';
 import { CORRESPONDENCE_KEY, correspondenceApi, itemKey } from './correspondence-api';
+import { ForwardLetters } from './forward/ForwardLetters';
+import { ForwardModal } from './forward/ForwardModal';
 
 type Exit = 'closeWithoutReply' | 'wait' | 'forward';
 
@@ -27,7 +29,8 @@ export function StatusActions({ item }: { item: TCorrespondenceDetail }) {
   const p = item.policies;
   // A plain close ends an answered item; an unanswered one closes « sans réponse », with its reason.
   const answered = item.status === 'sent';
-  if (!p.accept && !p.close && !p.wait && !p.forward) return null;
+  // A forwarded item offers its two letters to print or file again.
+  if (!p.accept && !p.close && !p.wait && !p.forward) return <ForwardLetters item={item} />;
 
   return (
     <Group gap="xs">
@@ -56,25 +59,29 @@ export function StatusActions({ item }: { item: TCorrespondenceDetail }) {
           {t('correspondence.actions.forward')}
         </Button>
       )}
+      <ForwardModal
+        key={open === 'forward' ? 'forward' : 'forward-closed'}
+        item={item}
+        opened={open === 'forward'}
+        loading={act.isPending}
+        error={act.isError ? problemMessage(act.error, t) : null}
+        onClose={() => setOpen(null)}
+        onSubmit={(body) => act.mutate(() => correspondenceApi.forward(item.id, body))}
+      />
       <CommentModal
         key={open ?? 'none'}
-        opened={open !== null}
+        opened={open === 'closeWithoutReply' || open === 'wait'}
         title={open ? t(`correspondence.actions.${open}`) : ''}
         label={open === 'wait' ? t('correspondence.actions.waitFor') : t('correspondence.actions.reason')}
-        required={open !== 'forward'}
-        {...(open === 'forward' ? { line: { label: t('correspondence.actions.authority') } } : {})}
+        required
         submitLabel={open ? t(`correspondence.actions.${open}`) : ''}
         loading={act.isPending}
         error={act.isError ? problemMessage(act.error, t) : null}
         onClose={() => setOpen(null)}
-        onSubmit={(text, line) => {
+        onSubmit={(text) => {
           if (open === 'closeWithoutReply')
             act.mutate(() => correspondenceApi.close(item.id, { withoutReply: true, reason: text }));
           if (open === 'wait') act.mutate(() => correspondenceApi.wait(item.id, text));
-          if (open === 'forward')
-            act.mutate(() =>
-              correspondenceApi.forward(item.id, { authority: line, ...(text ? { comment: text } : {}) }),
-            );
         }}
       />
     </Group>
