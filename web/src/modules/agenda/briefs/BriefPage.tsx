@@ -1,5 +1,18 @@
 import type { TAssembledBrief, TBrief } from '@dircab/contracts';
-import { Alert, Anchor, Button, Grid, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Grid,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +23,7 @@ import { useMe } from '../../../ui/me-context';
 import { notify } from '../../../ui/notify';
 import { problemMessage } from '../../../ui/problem-message';
 import { usePageTitle } from '../../../ui/use-page-title';
+import { allTerritories, TERRITORIES_KEY } from '../../directory/directory-api';
 import { BriefSheet } from './BriefSheet';
 import { htmlToText, textToHtml } from './brief-text';
 import { assembledBriefKey, briefFileUrl, briefPrintPath, briefsApi } from './briefs-api';
@@ -50,11 +64,17 @@ function BriefEditor({ assembled }: { assembled: TAssembledBrief }) {
     gift: brief.gift ?? '',
     logistics: htmlToText(brief.logistics),
     protocolRemarks: htmlToText(brief.protocolRemarks),
+    territoryId: brief.territoryId,
   }));
   const [error, setError] = useState<string | null>(null);
-  const set = (key: keyof typeof values, value: string) => setValues((v) => ({ ...v, [key]: value }));
+  const set = (key: keyof typeof values, value: string | null) => setValues((v) => ({ ...v, [key]: value }));
+  const territories = useQuery({ queryKey: TERRITORIES_KEY, queryFn: allTerritories, staleTime: 60_000 });
   const refreshed = (next: TBrief) => {
     queryClient.setQueryData(assembledBriefKey(event.id), { ...assembled, brief: next });
+    // The neighbourhood's requests are the server's to read again.
+    if (next.territoryId !== brief.territoryId) {
+      void queryClient.invalidateQueries({ queryKey: assembledBriefKey(event.id) });
+    }
   };
   const save = useMutation({
     mutationFn: () =>
@@ -64,6 +84,7 @@ function BriefEditor({ assembled }: { assembled: TAssembledBrief }) {
         gift: values.gift.trim() || null,
         logistics: textToHtml(values.logistics),
         protocolRemarks: textToHtml(values.protocolRemarks),
+        territoryId: values.territoryId,
       }),
     onSuccess: (next) => {
       refreshed(next);
@@ -125,6 +146,16 @@ function BriefEditor({ assembled }: { assembled: TAssembledBrief }) {
               >
                 <Stack gap="sm">
                   {brief.status === 'validated' && <Text size="sm">{t('agendaBriefs.editBackToDraft')}</Text>}
+                  <Select
+                    label={t('agendaBriefs.fields.territory')}
+                    description={t('agendaBriefs.fields.territoryHint')}
+                    data={(territories.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
+                    value={values.territoryId}
+                    onChange={(id) => set('territoryId', id)}
+                    clearable
+                    searchable
+                    comboboxProps={{ withinPortal: true }}
+                  />
                   <Textarea
                     label={t('agendaBriefs.fields.talkingPoints')}
                     description={t('agendaBriefs.fields.talkingPointsHint')}

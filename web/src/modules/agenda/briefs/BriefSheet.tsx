@@ -1,7 +1,8 @@
 import type { TAssembledBrief } from '@dircab/contracts';
 import { Anchor, Badge, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatDay } from '../../correspondence/correspondence-rules';
+import { Link } from 'react-router';
+import { formatDay, itemPath } from '../../correspondence/correspondence-rules';
 import { formatWhen, mapHref, telHref } from '../invitations/agenda-time';
 import { htmlToText } from './brief-text';
 
@@ -97,6 +98,24 @@ export function BriefSheet({ assembled, timeZone, headingOrder = 1 }: Props) {
           </List>
         )}
       </Section>
+      {assembled.territory && (
+        <Section title={t('agendaBriefs.openRequests', { territory: assembled.territory.name })} order={sub}>
+          {assembled.openRequests.length === 0 ? (
+            <Text size="sm">{t('agendaBriefs.noOpenRequests')}</Text>
+          ) : (
+            <List size="sm" spacing={2}>
+              {assembled.openRequests.map((r) => (
+                <List.Item key={r.id}>
+                  <Anchor component={Link} to={itemPath(r.id)} size="sm">
+                    {r.registrationNumber}
+                  </Anchor>{' '}
+                  {r.subject} — {r.senderName}
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </Section>
+      )}
       <Section title={t('agendaBriefs.fields.talkingPoints')} order={sub}>
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
           {text(brief.talkingPoints)}

@@ -75,6 +75,7 @@ const BRIEF: TAssembledBrief = {
     gift: null,
     logistics: '',
     protocolRemarks: '',
+    territoryId: null,
     validatedBy: null,
     validatedAt: '2026-12-01T00:00:00.000Z',
     updatedAt: '2026-12-01T00:00:00.000Z',
@@ -92,6 +93,8 @@ const BRIEF: TAssembledBrief = {
       history: [],
     },
   ],
+  territory: null,
+  openRequests: [],
 };
 
 describe('the official’s day on a phone', { timeout: 20_000 }, () => {
