@@ -36,9 +36,11 @@ export function ItemTypesPanel() {
     <Stack>
       <Group justify="space-between">
         <Text c="dimmed">{t(`${p}.intro`)}</Text>
-        <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setEditing('new')}>
-          {t(`${p}.create`)}
-        </Button>
+        {list.data?.policies?.create !== false && (
+          <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setEditing('new')}>
+            {t(`${p}.create`)}
+          </Button>
+        )}
       </Group>
       <TableScroller label={t(`${p}.title`)} minWidth={720}>
         <Table>
@@ -68,13 +70,18 @@ export function ItemTypesPanel() {
                 </Table.Td>
                 <Table.Td>{type.processingWorkingDays ?? '—'}</Table.Td>
                 <Table.Td>
+                  {/* Only the buttons the server's policies allow (a type in use still says why on delete). */}
                   <Group gap="xs">
-                    <Button size="xs" variant="default" onClick={() => setEditing(type)}>
-                      {t(`${p}.editOne`, { label: type.label })}
-                    </Button>
-                    <Button size="xs" variant="default" color="red" onClick={() => setDeleting(type)}>
-                      {t(`${p}.deleteOne`, { label: type.label })}
-                    </Button>
+                    {type.policies.update && (
+                      <Button size="xs" variant="default" onClick={() => setEditing(type)}>
+                        {t(`${p}.editOne`, { label: type.label })}
+                      </Button>
+                    )}
+                    {type.policies.delete && (
+                      <Button size="xs" variant="default" color="red" onClick={() => setDeleting(type)}>
+                        {t(`${p}.deleteOne`, { label: type.label })}
+                      </Button>
+                    )}
                   </Group>
                 </Table.Td>
               </Table.Tr>

@@ -22,7 +22,7 @@ describe('item type settings', { timeout: 20_000 }, () => {
   it('lists the types, creates one and shows the 409 when a used type is deleted', async () => {
     const api = fetchRouting((method, url) => {
       if (method === 'GET' && url.startsWith('/api/v1/correspondence/types'))
-        return [200, { data: [TYPE], nextCursor: null }];
+        return [200, { data: [TYPE], nextCursor: null, policies: { create: true } }];
       if (method === 'POST' && url === '/api/v1/correspondence/types')
         return [201, { ...TYPE, id: '0190a000-0000-7000-8000-000000000902', policies: { update: true } }];
       if (method === 'DELETE')
