@@ -6,8 +6,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchSearch } from '../../app/api/search-api';
 
-/** The search index's kind for each kind of record a case links to. */
-const SEARCH_KINDS: Record<TCaseLinkKind, string> = {
+/** What the picker finds: a kind of record a case links to, or a case itself (a task's record). */
+export type PickableKind = TCaseLinkKind | 'case';
+
+/** The search index's kind for each kind of record. */
+const SEARCH_KINDS: Record<PickableKind, string> = {
+  case: 'case',
   contact: 'contact',
   correspondence: 'mail',
   task: 'task',
@@ -17,7 +21,7 @@ const SEARCH_KINDS: Record<TCaseLinkKind, string> = {
 };
 
 interface Props {
-  kind: TCaseLinkKind;
+  kind: PickableKind;
   label: string;
   value: string | null;
   onChange: (id: string | null) => void;

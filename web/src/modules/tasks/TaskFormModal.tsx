@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { notify } from '../../ui/notify';
 import { problemMessage } from '../../ui/problem-message';
 import { MemberSelect } from '../cases/MemberMultiSelect';
+import { RecordPicker } from '../cases/RecordPicker';
 import { useServiceOptions } from '../correspondence/use-services';
 import { fieldErrors } from '../directory/directory-rules';
 import { TASKS_KEY, tasksApi } from './tasks-api';
@@ -49,6 +50,10 @@ export function TaskFormModal({ opened, onClose, link, invalidateKeys = [], onSa
 
 type AssigneeKind = 'person' | 'service';
 
+/** The records a task is linked to from the tasks page (events link from the agenda). */
+const PICKABLE_TASK_LINK_KINDS = ['case', 'correspondence', 'note', 'decision'] as const;
+type PickableTaskLinkKind = (typeof PICKABLE_TASK_LINK_KINDS)[number];
+
 function TaskForm({ onClose, link, invalidateKeys, onSaved }: Omit<Props, 'opened'>) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -59,6 +64,10 @@ function TaskForm({ onClose, link, invalidateKeys, onSaved }: Omit<Props, 'opene
   const [userId, setUserId] = useState<string | null>(null);
   const [serviceId, setServiceId] = useState<string | null>(null);
   const [dueDate, setDueDate] = useState('');
+  // Without a record given (the tasks page), the user may pick one the task is about.
+  const [linkKind, setLinkKind] = useState<PickableTaskLinkKind>('case');
+  const [linkId, setLinkId] = useState<string | null>(null);
+  const chosenLink = link ?? (linkId ? { kind: linkKind, id: linkId } : null);
   const save = useMutation({
     mutationFn: () =>
       tasksApi.create({
@@ -67,7 +76,7 @@ function TaskForm({ onClose, link, invalidateKeys, onSaved }: Omit<Props, 'opene
         ...(assigneeKind === 'person' && userId ? { assigneeUserId: userId } : {}),
         ...(assigneeKind === 'service' && serviceId ? { assigneeServiceId: serviceId } : {}),
         ...(dueDate ? { dueDate } : {}),
-        ...(link ? { link } : {}),
+        ...(chosenLink ? { link: chosenLink } : {}),
       }),
     onSuccess: async (created) => {
       notify('green', t('tasks.form.created', { title: created.title }));
@@ -149,6 +158,29 @@ function TaskForm({ onClose, link, invalidateKeys, onSaved }: Omit<Props, 'opene
             error={errors.dueDate}
           />
         </SimpleGrid>
+        {!link && (
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label={t('tasks.fields.linkKind')}
+              data={PICKABLE_TASK_LINK_KINDS.map((k) => ({ value: k, label: t(`tasks.linkKinds.${k}`) }))}
+              value={linkKind}
+              onChange={(k) => {
+                if (!k) return;
+                setLinkKind(k as PickableTaskLinkKind);
+                setLinkId(null);
+              }}
+              allowDeselect={false}
+            />
+            <RecordPicker
+              key={linkKind}
+              kind={linkKind}
+              label={t('tasks.fields.linkRecord')}
+              value={linkId}
+              onChange={setLinkId}
+              optional
+            />
+          </SimpleGrid>
+        )}
         {(errors['link.id'] || errors['link.kind']) && (
           <Alert color="red" role="alert">
             {errors['link.id'] ?? errors['link.kind']}

@@ -116,6 +116,47 @@ describe('the task lists', () => {
   }, 15_000);
 });
 
+describe('a new task', () => {
+  it('is created with a due date and linked to a case found by its words', async () => {
+    const api = tasksApi([], (method, url, body) => {
+      if (url.startsWith('/api/v1/search?q=foncier')) {
+        return [
+          200,
+          {
+            q: 'foncier',
+            groups: [
+              {
+                kind: 'case',
+                hits: [{ kind: 'case', recordId: id(9), title: 'Foncier de Plum', snippet: '', url: '', score: 1 }],
+              },
+            ],
+          },
+        ];
+      }
+      if (method === 'POST') return [201, { ...aTask(), ...(body as object), id: id(4) }];
+      return undefined;
+    });
+    vi.stubGlobal('fetch', api.fn);
+    renderTasks();
+    fireEvent.click(await screen.findByRole('button', { name: 'Nouvelle tâche' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Nouvelle tâche' });
+    fireEvent.change(within(dialog).getByLabelText(/Intitulé/), { target: { value: 'Recevoir la chefferie' } });
+    fireEvent.change(within(dialog).getByLabelText('Échéance'), { target: { value: '2026-12-20' } });
+    const picker = within(dialog).getByRole('combobox', { name: 'Élément (facultatif)' });
+    // Mantine takes a change of an unfocused input for autofill, not typing.
+    picker.focus();
+    fireEvent.change(picker, { target: { value: 'foncier' } });
+    fireEvent.click(await screen.findByRole('option', { name: 'Foncier de Plum', hidden: true }, { timeout: 3000 }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Créer la tâche' }));
+    await vi.waitFor(() => expect(api.calls.some((c) => c.method === 'POST')).toBe(true));
+    expect(api.calls.find((c) => c.method === 'POST')?.body).toEqual({
+      title: 'Recevoir la chefferie',
+      dueDate: '2026-12-20',
+      link: { kind: 'case', id: id(9) },
+    });
+  }, 15_000);
+});
+
 describe('one task', () => {
   it('links back to its record and offers reassignment only to those allowed', async () => {
     vi.stubGlobal('fetch', tasksApi([aTask()]).fn);
