@@ -4,6 +4,7 @@ import { BriefPage } from './briefs/BriefPage';
 import { BriefPrintPage } from './briefs/BriefPrintPage';
 import { CalendarPage } from './calendar/CalendarPage';
 import { FeedsPage } from './feeds/FeedsPage';
+import { AgendaPartsNav } from './invitations/AgendaPartsNav';
 import { InvitationPage } from './invitations/InvitationPage';
 import { InvitationsPage } from './invitations/InvitationsPage';
 import { NewInvitationPage } from './invitations/NewInvitationPage';
@@ -21,6 +22,7 @@ export default function AgendaPage() {
         index
         element={
           <PhoneLanding>
+            <AgendaPartsNav />
             <CalendarPage />
           </PhoneLanding>
         }

@@ -82,15 +82,19 @@ export function CalendarPage() {
     });
   };
   const canCreate = canPlanEvents(me.role);
+  // Single-key shortcuts as in the common calendars; none while a dialog is open over the page.
+  const idle = (action: () => void) => () => {
+    if (!opened && !moving && !formTarget) action();
+  };
   useHotkeys([
-    ['t', () => navigate({ date: null })],
-    ['j', () => navigate({ date: shiftDate(view, date, 1) })],
-    ['k', () => navigate({ date: shiftDate(view, date, -1) })],
-    ['d', () => setView('day')],
-    ['w', () => setView('week')],
-    ['m', () => setView('month')],
-    ['l', () => setView('list')],
-    ['c', () => canCreate && create()],
+    ['t', idle(() => navigate({ date: null }))],
+    ['j', idle(() => navigate({ date: shiftDate(view, date, 1) }))],
+    ['k', idle(() => navigate({ date: shiftDate(view, date, -1) }))],
+    ['d', idle(() => setView('day'))],
+    ['w', idle(() => setView('week'))],
+    ['m', idle(() => setView('month'))],
+    ['l', idle(() => setView('list'))],
+    ['c', idle(() => canCreate && create())],
   ]);
 
   const editEvent = async (event: TEvent, scope: 'this' | 'series') => {

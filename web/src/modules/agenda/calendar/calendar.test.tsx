@@ -307,4 +307,17 @@ describe('the calendar', { timeout: 30_000 }, () => {
     expect(patch?.body).toMatchObject({ title: 'Permanence avancée', start: '2026-11-24T18:00:00+11:00' });
     expect(patch?.body).not.toHaveProperty('recurrence');
   });
+
+  it('switches to the month and to the next one from the keyboard', async () => {
+    const routing = serve([event({ title: 'Vœux', kind: 'ceremony' })]);
+    renderApp(<CalendarPage />, { path: WEEK, me: fakeMe('secretariat', ['agenda']) });
+    await screen.findByRole('button', { name: /Vœux/ }, slow);
+    fireEvent.keyDown(document.documentElement, { key: 'm' });
+    expect(await screen.findByRole('table', { name: 'Événements du mois, jour par jour' }, slow)).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'Novembre 2026' })).toBeTruthy();
+    fireEvent.keyDown(document.documentElement, { key: 'j' });
+    expect(await screen.findByRole('heading', { level: 2, name: 'Décembre 2026' }, slow)).toBeTruthy();
+    // The month grid runs from the Monday before the 1st to the Sunday after the 31st.
+    await waitFor(() => expect(routing.calls.some((c) => c.url.includes('from=2026-11-30&to=2027-01-03'))).toBe(true));
+  });
 });
