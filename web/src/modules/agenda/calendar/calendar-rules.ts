@@ -3,8 +3,5 @@ import type { TRole } from '@dircab/contracts';
 // Mirrors server/src/modules/agenda/agenda.policy.ts for what has no record yet (the create
 // button); events carry their own `policies`.
 const WRITERS: readonly TRole[] = ['executive', 'chief_of_staff', 'cabinet_head', 'secretariat', 'official'];
-/** Who keeps the diaries, and so may put several agendas side by side to plan. */
-const KEEPERS: readonly TRole[] = ['executive', 'chief_of_staff', 'cabinet_head', 'secretariat'];
 
 export const canPlanEvents = (role: TRole) => WRITERS.includes(role);
-export const keepsDiaries = (role: TRole) => KEEPERS.includes(role);

@@ -74,11 +74,6 @@ export function addMonths(day: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Days from `a` to `b` (negative when `b` is before). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T12:00:00Z`) - Date.parse(`${a}T12:00:00Z`)) / 86_400_000);
-}
-
 /** 0 for Monday … 6 for Sunday: French weeks start on Monday. */
 export function weekdayIndex(day: string): number {
   return (new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7;
