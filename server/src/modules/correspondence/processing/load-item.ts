@@ -9,7 +9,7 @@ import { correspondencePolicy, type PolicyRecord, type Viewer } from '../corresp
 import { correspondenceItems } from '../correspondence.schema';
 import { findItem, type ItemRow } from '../queries/find-correspondence';
 import { findViewer } from '../queries/find-viewer';
-import { completeRoutingTasks, FINISHED_STATUSES } from './commands/route-tasks';
+import { completeRoutingTasks, FINISHED_STATUSES, startRoutingTasks } from './commands/route-tasks';
 import { findCircuitFacts, NO_FACTS } from './queries/find-circuit-facts';
 
 type Action = Parameters<typeof correspondencePolicy.can>[1];
@@ -88,7 +88,8 @@ export async function moveItem(
     summary: { before: { status: row.status }, after: { status }, ...summary },
   });
   await indexItem(tx, updated);
-  // Every way an item's work ends passes here: its routing task ends with it.
+  // Every way an item's work starts or ends passes here: its routing task follows.
   if ((FINISHED_STATUSES as readonly string[]).includes(status)) await completeRoutingTasks(tx, actor, updated);
+  else if (status === 'in_progress' && row.status !== 'in_progress') await startRoutingTasks(tx, actor, updated);
   return updated;
 }

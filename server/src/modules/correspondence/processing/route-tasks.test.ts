@@ -114,6 +114,9 @@ describe('routing creates the lead’s task', () => {
     expect((await route(item.id, [{ userId: org.users.advisor.id, mode: 'action' }])).statusCode).toBe(200);
     expect((await tasksOf(item.id)).map((x) => x.id)).toEqual([first?.id]);
 
+    // The advisor takes it in hand, then the cabinet sends it to the social service instead.
+    expect((await api('advisor').post(`/api/v1/correspondence/${item.id}/accept`)).statusCode).toBe(200);
+    expect((await tasksOf(item.id)).map((x) => x.status)).toEqual(['in_progress']);
     expect((await route(item.id, [{ serviceId: services.social, mode: 'action' }])).statusCode).toBe(200);
     const moved = await tasksOf(item.id);
     expect(moved).toHaveLength(1);
@@ -127,7 +130,8 @@ describe('routing creates the lead’s task', () => {
       t.app.ctx.db,
       sql`select count(*)::int as n from audit_log where record_id = ${first?.id ?? ''} and action = 'task.update'`,
     );
-    expect(audits[0]?.n).toBe(1);
+    // Started, then moved.
+    expect(audits[0]?.n).toBe(2);
   });
 
   it('leaves a task made by hand about the item alone when re-routing, and completes the routing task on close', async () => {
@@ -153,7 +157,10 @@ describe('routing creates the lead’s task', () => {
   it('completes the task when the reply is sent, and when the item is forwarded', async () => {
     const item = await register();
     expect((await route(item.id, [{ serviceId: services.voirie, mode: 'action' }])).statusCode).toBe(200);
+    expect((await tasksOf(item.id)).map((x) => x.status)).toEqual(['todo']);
     expect((await api('services').post(`/api/v1/correspondence/${item.id}/accept`)).statusCode).toBe(200);
+    // Taken in hand: the task is in progress.
+    expect((await tasksOf(item.id)).map((x) => x.status)).toEqual(['in_progress']);
     const reply = await api('services').put(`/api/v1/correspondence/${item.id}/reply`, { bodyHtml: '<p>Réponse</p>' });
     expect(reply.statusCode, reply.body).toBe(200);
     const submitted = await api('services').post(`/api/v1/correspondence/${item.id}/submit-review`, {
@@ -166,7 +173,7 @@ describe('routing creates the lead’s task', () => {
     expect(reviewed.statusCode, reviewed.body).toBe(200);
     const signed = await api('executive').post(`/api/v1/correspondence/${item.id}/sign`, { decision: 'approve' });
     expect(signed.statusCode, signed.body).toBe(200);
-    expect((await tasksOf(item.id)).map((x) => x.status)).toEqual(['todo']);
+    expect((await tasksOf(item.id)).map((x) => x.status)).toEqual(['in_progress']);
     const sent = await api('services').post(`/api/v1/correspondence/${item.id}/send`, { method: 'email' });
     expect(sent.statusCode, sent.body).toBe(200);
     expect((await tasksOf(item.id)).map((x) => x.status)).toEqual(['done']);

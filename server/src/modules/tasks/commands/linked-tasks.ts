@@ -59,9 +59,17 @@ export async function moveLinkedTask(
   const assignee = to.userId
     ? { assigneeUserId: to.userId.toLowerCase(), assigneeServiceId: null }
     : { assigneeUserId: null, assigneeServiceId: to.serviceId };
+  const sameHolder =
+    assignee.assigneeUserId === task.assigneeUserId && assignee.assigneeServiceId === task.assigneeServiceId;
   const [row] = await tx
     .update(tasks)
-    .set({ ...assignee, dueDate: to.dueDate, updatedAt: sql`now()` })
+    // A new holder starts it afresh: they have not taken it in hand yet.
+    .set({
+      ...assignee,
+      dueDate: to.dueDate,
+      ...(sameHolder ? {} : { status: 'todo' as const }),
+      updatedAt: sql`now()`,
+    })
     .where(and(eq(tasks.orgId, task.orgId), eq(tasks.id, task.id)))
     .returning();
   if (!row) throw new Error('linked task vanished');
@@ -70,15 +78,23 @@ export async function moveLinkedTask(
     recordType: 'task',
     recordId: row.id,
     summary: {
-      before: { assigneeUserId: task.assigneeUserId, assigneeServiceId: task.assigneeServiceId, dueDate: task.dueDate },
-      after: { assigneeUserId: row.assigneeUserId, assigneeServiceId: row.assigneeServiceId, dueDate: row.dueDate },
+      before: {
+        assigneeUserId: task.assigneeUserId,
+        assigneeServiceId: task.assigneeServiceId,
+        dueDate: task.dueDate,
+        status: task.status,
+      },
+      after: {
+        assigneeUserId: row.assigneeUserId,
+        assigneeServiceId: row.assigneeServiceId,
+        dueDate: row.dueDate,
+        status: row.status,
+      },
       reason: 'linked_record',
     },
   });
   await indexTask(tx, row);
-  if (row.assigneeUserId !== task.assigneeUserId || row.assigneeServiceId !== task.assigneeServiceId) {
-    await tellAssignees(tx, row, actor.userId);
-  }
+  if (!sameHolder) await tellAssignees(tx, row, actor.userId);
   return row;
 }
 
@@ -104,6 +120,25 @@ export async function settleLinkedTasks(
       recordType: 'task',
       recordId: row.id,
       summary: { before: { status: task.status }, after: { status }, reason: 'linked_record' },
+    });
+    await indexTask(tx, row);
+  }
+}
+
+/** Marks open tasks as started (their record was taken in hand), audited; those already started are left. */
+export async function startLinkedTasks(tx: Queryable, actor: Actor, rows: readonly LinkedTaskRow[]): Promise<void> {
+  for (const task of rows.filter((t) => t.status === 'todo')) {
+    const [row] = await tx
+      .update(tasks)
+      .set({ status: 'in_progress', updatedAt: sql`now()` })
+      .where(and(eq(tasks.orgId, task.orgId), eq(tasks.id, task.id)))
+      .returning();
+    if (!row) continue;
+    await recordAudit(tx, actor, {
+      action: 'task.update',
+      recordType: 'task',
+      recordId: row.id,
+      summary: { before: { status: task.status }, after: { status: row.status }, reason: 'linked_record' },
     });
     await indexTask(tx, row);
   }

@@ -7,6 +7,7 @@ import {
   findOpenLinkedTasks,
   moveLinkedTask,
   settleLinkedTasks,
+  startLinkedTasks,
   type TaskAssignee,
 } from '../../../tasks/commands/linked-tasks';
 import { refreshTaskScope } from '../../../tasks/commands/refresh-task-scope';
@@ -84,4 +85,10 @@ export async function syncRoutingTask(
 export async function completeRoutingTasks(tx: Queryable, actor: Actor, item: ItemRow): Promise<void> {
   const open = await findOpenLinkedTasks(tx, item.orgId, link(item), await actionAssignees(tx, item));
   await settleLinkedTasks(tx, actor, open, 'done');
+}
+
+/** The lead took the item in hand: its routing task is in progress too (« mes tâches » shows it). */
+export async function startRoutingTasks(tx: Queryable, actor: Actor, item: ItemRow): Promise<void> {
+  const open = await findOpenLinkedTasks(tx, item.orgId, link(item), await actionAssignees(tx, item));
+  await startLinkedTasks(tx, actor, open);
 }
