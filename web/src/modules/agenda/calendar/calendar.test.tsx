@@ -110,6 +110,20 @@ describe('zoned time', () => {
     expect(instantOf('2026-07-15', 18 * 60, 'Europe/Paris')).toBe('2026-07-15T18:00:00+02:00');
   });
 
+  it('finds back every instant of a year from its wall clock, across summer-time changes', () => {
+    // Every 97 minutes of 2026 (about 5,400 instants, both changes of Paris and New York in it).
+    const wrong: string[] = [];
+    for (const zone of ['Pacific/Noumea', 'Europe/Paris', 'America/New_York']) {
+      for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 97 * 60_000) {
+        const clock = wallClock(ms, zone);
+        const back = wallClock(instantOf(clock.day, clock.minutes, zone), zone);
+        if (back.day !== clock.day || back.minutes !== clock.minutes)
+          wrong.push(`${zone} ${new Date(ms).toISOString()}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('puts overlapping events side by side', () => {
     const a = event({ start: '2026-11-24T07:00:00.000Z', end: '2026-11-24T08:00:00.000Z' });
     const b = event({ start: '2026-11-24T07:30:00.000Z', end: '2026-11-24T08:30:00.000Z' });
