@@ -93,6 +93,13 @@ test('un dossier confidentiel : ouvert par le directeur de cabinet, le maire ale
   await expect(dircab.getByText('Le maire a été alerté')).toBeVisible();
   await expectAccessible(dircab, 'la page du dossier');
 
+  // The interventions report, from the list.
+  await dircab.getByRole('link', { name: 'Revenir aux dossiers' }).click();
+  await dircab.getByRole('link', { name: 'Bilan des interventions' }).click();
+  await expect(dircab.getByRole('heading', { level: 1, name: 'Bilan des interventions' })).toBeVisible();
+  await expect(dircab.getByRole('table').or(dircab.getByText('Aucune intervention sur cette période.'))).toBeVisible();
+  await expectAccessible(dircab, 'le bilan des interventions');
+
   // The mayor sees it arrive without reloading, and opens the case.
   const alert = alerts.getByRole('link', { name: title });
   await expect(alert).toBeVisible({ timeout: 15_000 });
