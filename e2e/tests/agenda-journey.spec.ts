@@ -93,7 +93,11 @@ test('une invitation déléguée au premier adjoint, sa fiche préparée et vali
 
   // The secretariat records the invitation.
   const secretariat = await as(browser, base, 'secretariat');
-  await secretariat.goto('/agenda/invitations');
+  await secretariat.goto('/agenda');
+  await secretariat
+    .getByRole('navigation', { name: 'Autres pages de l’agenda' })
+    .getByRole('link', { name: 'Invitations reçues' })
+    .click();
   await expect(secretariat.getByRole('heading', { level: 1, name: 'Invitations reçues' })).toBeVisible();
   await expectAccessible(secretariat, 'la liste des invitations');
   await secretariat.getByRole('link', { name: 'Nouvelle invitation' }).click();
@@ -129,9 +133,12 @@ test('une invitation déléguée au premier adjoint, sa fiche préparée et vali
     .getByRole('textbox', { name: 'Éléments de langage' })
     .fill('Remercier les bénévoles du comité.\nAnnoncer la rénovation du plateau sportif.');
   await secretariat.getByRole('textbox', { name: 'Chauffeur' }).fill('Marc Ouetcho');
+  await secretariat.getByRole('combobox', { name: 'Quartier' }).click();
+  await secretariat.getByRole('option', { name: 'Boulari', exact: true }).click();
   await secretariat.getByRole('textbox', { name: 'Cadeau' }).fill('Livre sur le Mont-Dore');
   await secretariat.getByRole('button', { name: 'Enregistrer la fiche' }).click();
   await expect(secretariat.getByText('Fiche enregistrée.')).toBeVisible();
+  await expect(secretariat.getByRole('heading', { name: 'Demandes en cours du quartier : Boulari' })).toBeVisible();
   await expect(secretariat.getByText('Projet', { exact: true })).toBeVisible();
   // Only the heads of the cabinet validate.
   await expect(secretariat.getByRole('button', { name: 'Valider la fiche' })).toHaveCount(0);
