@@ -50,11 +50,12 @@ async function openNotes(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Notes' })).toBeVisible();
 }
 
-/** Picks an option of a Mantine select by typing part of its name. */
+/** Picks an option of a Mantine select (typing part of its name when it searches). */
 async function choose(page: Page, label: string | RegExp, typed: string, option: RegExp): Promise<void> {
   const box = page.getByRole('textbox', { name: label }).or(page.getByRole('combobox', { name: label }));
   await box.first().click();
-  await box.first().fill(typed);
+  // A searchable select filters by what is typed; a plain one only opens its list.
+  if (await box.first().isEditable()) await box.first().fill(typed);
   await page.getByRole('option', { name: option }).first().click();
 }
 
@@ -241,4 +242,42 @@ test('une note : deux contributions des services, relecture, validation, paraphe
   expect(await tasksOf(dgs, 'mine')).toContain('Chiffrer le surcoût des travaux');
 
   for (const p of [dircab, dgs, agent, chefcab, mayor]) await p.context().close();
+});
+
+test('les modèles de notes : la cheffe de cabinet en crée un, il sert à la note de son type', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const base = baseURL ?? '';
+  const name = `Éléments de langage ${Date.now()}`;
+  const chefcab = await as(browser, base, 'chefcab');
+  await openNotes(chefcab);
+  await chefcab.getByRole('navigation', { name: 'Pages des notes' }).getByRole('link', { name: 'Modèles' }).click();
+  await expect(chefcab.getByRole('heading', { level: 1, name: 'Modèles de notes' })).toBeVisible();
+  await chefcab.getByRole('button', { name: 'Nouveau modèle' }).click();
+  await chefcab.getByRole('textbox', { name: 'Nom du modèle' }).fill(name);
+  await choose(chefcab, 'Type de note', 'langage', /Éléments de langage/);
+  const text = chefcab.getByRole('textbox', { name: 'Texte de départ' });
+  await text.click();
+  await text.fill('Message principal. Trois arguments. Questions attendues.');
+  await expectAccessible(chefcab, 'le formulaire de modèle');
+  await chefcab.getByRole('button', { name: 'Enregistrer le modèle' }).click();
+  await expect(chefcab.getByText('Modèle enregistré.')).toBeVisible();
+  await expect(chefcab.getByRole('cell', { name, exact: true })).toBeVisible();
+  await expectAccessible(chefcab, 'les modèles de notes');
+
+  // The new note of that kind offers it; another kind does not.
+  await chefcab.goto('/notes/new');
+  const template = chefcab
+    .getByRole('textbox', { name: 'Modèle' })
+    .or(chefcab.getByRole('combobox', { name: 'Modèle' }));
+  await choose(chefcab, 'Type de note', 'langage', /Éléments de langage/);
+  await template.first().click();
+  await expect(chefcab.getByRole('option', { name, exact: true })).toBeVisible();
+  await chefcab.keyboard.press('Escape');
+  await choose(chefcab, 'Type de note', 'Discours', /^Discours$/);
+  if ((await template.count()) > 0) await template.first().click();
+  await expect(chefcab.getByRole('option', { name })).toHaveCount(0);
+  await chefcab.context().close();
 });
