@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../../server/src/platform/db/client';
 import type { Actor } from '../../../server/src/platform/policy/actor';
-import { withGinIndexesDeferred } from './deferred-indexes';
+import { withIndexesDeferred } from './deferred-indexes';
 import { readItemContext } from './item-context';
 import { loadContacts } from './load-contacts';
 import { loadItems } from './load-items';
@@ -53,7 +53,7 @@ export async function generate(
   await step('contacts', () => loadContacts(database, actor, volumes.contacts, seed));
   const context = await readItemContext(database, orgId, now);
   let indexStarted = 0;
-  await withGinIndexesDeferred(database, async () => {
+  await withIndexesDeferred(database, async () => {
     await step('items', () => loadItems(database, createRandom(seed + 1), context, volumes.items));
     const officials = await queryRows<{ id: string; user_id: string | null }>(
       database.db,

@@ -5,7 +5,7 @@ import type { TConfidentiality } from '@dircab/contracts';
 import { formatRegistrationNumber } from '../../../server/src/modules/correspondence/numbering';
 import type { Random } from './random';
 import { uuidV7At } from './random';
-import { BODY_SENTENCES, CABINET_SUBJECTS, fill, NEIGHBOURHOODS, SUBJECTS } from './vocabulary';
+import { CABINET_SUBJECTS, fill, letterBody, NEIGHBOURHOODS, SUBJECTS } from './vocabulary';
 
 /** What of the organisation the items refer to (read from the seeded database). */
 export interface ItemContext {
@@ -117,8 +117,8 @@ export function* itemRows(random: Random, context: ItemContext, count: number): 
         ? 'restricted'
         : 'normal';
     const routed = handled && status !== 'registered';
-    const sentences = 2 + random.int(3);
-    const body = Array.from({ length: sentences }, () => random.pick(BODY_SENTENCES)).join(' ');
+    const writer = contact?.name ?? `Habitant de ${neighbourhood}`;
+    const body = letterBody(random.pick, random.int, writer, neighbourhood);
     yield {
       id: uuidV7At(at, random),
       org_id: context.orgId,
@@ -133,7 +133,7 @@ export function* itemRows(random: Random, context: ItemContext, count: number): 
       body,
       received_at: new Date(at).toISOString(),
       sender_contact_id: contact?.id ?? null,
-      sender_name: contact?.name ?? `Habitant de ${neighbourhood}`,
+      sender_name: writer,
       sender_email: null,
       topic: handled?.[0] ?? null,
       territory_id: territory?.id ?? null,

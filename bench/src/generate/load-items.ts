@@ -2,8 +2,12 @@
 // `indexItem` does (same title, body, url, confidentiality and audience, in SQL over the
 // batch), then the numbering counters set to the last number of each register.
 import { sql } from 'drizzle-orm';
+import {
+  bandKeysOf,
+  fingerprintOf,
+} from '../../../server/src/modules/correspondence/inbound/campaigns/campaign-fingerprint';
 import type { Database } from '../../../server/src/platform/db/client';
-import { type Column, insertStream, rawClient } from './bulk-insert';
+import { type Column, insertRows, insertStream, rawClient } from './bulk-insert';
 import { type ItemContext, type ItemRow, itemRows } from './item-rows';
 import type { Random } from './random';
 
@@ -57,6 +61,58 @@ select i.org_id, 'mail', i.id::text, i.registration_number || ' — ' || i.subje
 from correspondence_items i where i.id = any($1::uuid[])
 on conflict (org_id, kind, record_id) do nothing`;
 
+/**
+ * groupIntoCampaign's rows for the incoming items it would file (not confidential, text long
+ * enough): the fingerprint and its band keys, so a registration's campaign lookup reads a
+ * register of the scale's size. No campaign is made: the generated letters are each their own.
+ */
+async function fingerprint(database: Database, batch: readonly ItemRow[]): Promise<void> {
+  const filed = batch
+    .filter((row) => row.direction === 'in' && row.confidentiality !== 'confidential')
+    .map((row) => ({ row, text: fingerprintOf(row.subject, row.body) }))
+    .map(({ row, text }) => ({ row, text, bands: bandKeysOf(text) }))
+    .filter(({ bands }) => bands.length > 0);
+  await insertRows(
+    database,
+    'correspondence_fingerprints',
+    [
+      ['item_id', 'uuid'],
+      ['org_id', 'uuid'],
+      ['received_at', 'timestamptz'],
+      ['sender_key', 'text'],
+      ['fingerprint', 'text'],
+    ],
+    filed.map(({ row, text }) => ({
+      item_id: row.id,
+      org_id: row.org_id,
+      received_at: row.received_at,
+      // senderKeyOf: the contact, else the name (the generated letters carry no e-mail).
+      sender_key: row.sender_contact_id
+        ? `contact:${row.sender_contact_id}`
+        : `name:${row.sender_name.trim().toLowerCase()}`,
+      fingerprint: text,
+    })),
+  );
+  await insertRows(
+    database,
+    'correspondence_fingerprint_bands',
+    [
+      ['item_id', 'uuid'],
+      ['org_id', 'uuid'],
+      ['band', 'int8'],
+      ['received_at', 'timestamptz'],
+    ],
+    filed.flatMap(({ row, bands }) =>
+      [...new Set(bands)].map((band) => ({
+        item_id: row.id,
+        org_id: row.org_id,
+        band: band.toString(),
+        received_at: row.received_at,
+      })),
+    ),
+  );
+}
+
 export async function loadItems(database: Database, random: Random, context: ItemContext, count: number) {
   const last = new Map<string, number>();
   const written = await insertStream<ItemRow>(
@@ -66,6 +122,7 @@ export async function loadItems(database: Database, random: Random, context: Ite
     itemRows(random, context, count),
     async (batch) => {
       await rawClient(database).query(INDEX_ITEMS, [batch.map((row) => row.id)]);
+      await fingerprint(database, batch);
       for (const row of batch) last.set(`${row.direction}:${row.year}`, row.sequence);
     },
   );

@@ -113,5 +113,57 @@ export const NOTE_TITLES = [
   'Discours pour l’inauguration à {q}',
 ];
 
+export const OPENINGS = [
+  'Madame le Maire,',
+  'Madame la Maire, Mesdames et Messieurs les élus,',
+  'Bonjour Madame le Maire,',
+  'Madame, Monsieur,',
+  'À l’attention du cabinet du Maire,',
+];
+export const CLOSINGS = [
+  'Veuillez agréer, Madame le Maire, l’expression de ma haute considération.',
+  'Dans l’attente de votre réponse, je vous prie de croire à mes salutations respectueuses.',
+  'Merci d’avance, cordialement.',
+  'Je vous remercie de votre attention et reste joignable au numéro indiqué.',
+];
+const STREETS = [
+  'rue des Flamboyants',
+  'route de la Baie',
+  'allée des Cocotiers',
+  'chemin du Vallon',
+  'rue Jules Ferry',
+];
+const MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
+
+/**
+ * A letter's text: an opening, two to four sentences, what only this writer would write (where
+ * they live, since when, their file's reference) and a closing. Each letter is its own text, as
+ * in a real register: unrelated letters must not look like a campaign (campaign grouping
+ * compares the texts).
+ */
+export function letterBody(
+  pick: <T>(list: readonly T[]) => T,
+  int: (n: number) => number,
+  writer: string,
+  q: string,
+): string {
+  const sentences = Array.from({ length: 2 + int(3) }, () => pick(BODY_SENTENCES));
+  const own = `Je suis ${writer}, j’habite au ${1 + int(300)} ${pick(STREETS)} à ${q} depuis ${1 + int(40)} ans ; j’ai déjà écrit le ${1 + int(28)} ${pick(MONTHS)} ${2015 + int(11)} (dossier n° ${100_000 + int(900_000)}).`;
+  return [pick(OPENINGS), ...sentences.slice(0, 1), own, ...sentences.slice(1), pick(CLOSINGS)].join(' ');
+}
+
 export const fill = (template: string, q: string, n: number) =>
   template.replaceAll('{q}', q).replaceAll('{n}', String(n));

@@ -7,7 +7,7 @@ import type { Database } from '../../../server/src/platform/db/client';
 import type { Actor } from '../../../server/src/platform/policy/actor';
 import { contactRow } from '../contact-rows';
 import { createRandom } from '../generate/random';
-import { SUBJECTS } from '../generate/vocabulary';
+import { letterBody, SUBJECTS } from '../generate/vocabulary';
 
 export interface RegistrationResult {
   items: number;
@@ -28,12 +28,13 @@ export async function measureRegistration(
   for (let i = 0; i < count; i++) {
     // A writer of the address book half the time (matched), a new one otherwise (created).
     const row = contactRow(random.next, random.chance(0.5) ? random.int(1_000) : 1_000_000 + i);
+    const name = `${row[2]} ${row[3]}`.trim() || (row[4] as string);
     const input = ZCreateCorrespondence.parse({
       direction: 'in',
       channel: random.pick(['postal', 'email', 'web_form'] as const),
       subject: (random.pick(subjects) as string).replaceAll('{q}', 'Boulari').replaceAll('{n}', String(i)),
-      body: 'Madame le Maire, je me permets de vous écrire au sujet de mon quartier.',
-      sender: { name: `${row[2]} ${row[3]}`.trim() || (row[4] as string), email: row[6] },
+      body: letterBody(random.pick, random.int, name, 'Boulari'),
+      sender: { name, email: row[6] },
     });
     await database.db.transaction((tx) => registerCorrespondence(tx, actor, input, org));
   }
