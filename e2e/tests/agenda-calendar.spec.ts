@@ -86,3 +86,21 @@ test('le secrétariat inscrit un rendez-vous du maire, le déplace puis annule, 
   await expect(page.getByRole('heading', { level: 2, name: 'Paul Néhoué' })).toBeVisible();
   await expectAccessible(page, 'la semaine à imprimer');
 });
+
+test.describe('sur téléphone', () => {
+  test.use({ viewport: { width: 375, height: 740 } });
+
+  test('le secrétariat lit l’agenda du maire en liste', async ({ page }) => {
+    await signIn(page, 'secretariat');
+    await expect(page.getByRole('heading', { level: 1, name: 'Bonjour, Mireille Wéma' })).toBeVisible();
+    await page.goto('/agenda');
+    await expect(page.getByRole('heading', { level: 1, name: 'Agenda' })).toBeVisible();
+    // A phone reads the agenda as a list: the grid of a week does not fit.
+    await expect(page.getByRole('radio', { name: 'Liste' })).toBeChecked();
+    await expect(page.getByText('Hélène Boyer').first()).toBeVisible();
+    await expect(page.getByText('Rencontre avec le représentant de l’État').first()).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectAccessible(page, 'l’agenda du maire sur téléphone');
+  });
+});
