@@ -58,7 +58,7 @@ describe('the note templates', { timeout: 20_000 }, () => {
     expect(await screen.findAllByRole('cell', { name: 'Note au maire' })).toHaveLength(2);
     expect(screen.getByRole('button', { name: 'Modifier « Note au maire »' })).toBeDefined();
     fireEvent.click(screen.getByRole('button', { name: 'Nouveau modèle' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Enregistrer le modèle' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Enregistrer le modèle' }, { timeout: 10_000 }));
     expect(await screen.findByText('Donnez un nom au modèle.')).toBeDefined();
     expect(api.calls.some((c) => c.method === 'POST')).toBe(false);
     fireEvent.change(screen.getByRole('textbox', { name: /Nom du modèle/ }), { target: { value: 'Discours' } });

@@ -34,7 +34,8 @@ describe('the note page', { timeout: 20_000 }, () => {
     renderNotePage({ update: true });
     // The editor's chunk is fetched on demand: the page shows a loading line first.
     expect(await screen.findByText('Chargement…')).toBeDefined();
-    expect(await screen.findByRole('textbox', { name: 'Texte de la note' })).toBeDefined();
+    // The chunk takes a while on a loaded machine.
+    expect(await screen.findByRole('textbox', { name: 'Texte de la note' }, { timeout: 10_000 })).toBeDefined();
     expect(screen.getByRole('button', { name: 'Enregistrer le texte' })).toBeDefined();
   });
 
