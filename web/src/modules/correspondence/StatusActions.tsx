@@ -29,11 +29,13 @@ export function StatusActions({ item }: { item: TCorrespondenceDetail }) {
   const p = item.policies;
   // A plain close ends an answered item; an unanswered one closes « sans réponse », with its reason.
   const answered = item.status === 'sent';
-  // A forwarded item offers its two letters to print or file again.
-  if (!p.accept && !p.close && !p.wait && !p.forward) return <ForwardLetters item={item} />;
+  // The modals stay mounted whatever the policies become: an action that removes its own
+  // button (forwarding) must still see its dialog close.
 
   return (
     <Group gap="xs">
+      {/* A forwarded item offers its two letters to print or file again. */}
+      <ForwardLetters item={item} />
       {p.accept && (
         <Button loading={act.isPending} onClick={() => act.mutate(() => correspondenceApi.accept(item.id))}>
           {t('correspondence.actions.accept')}
@@ -60,7 +62,6 @@ export function StatusActions({ item }: { item: TCorrespondenceDetail }) {
         </Button>
       )}
       <ForwardModal
-        key={open === 'forward' ? 'forward' : 'forward-closed'}
         item={item}
         opened={open === 'forward'}
         loading={act.isPending}

@@ -97,7 +97,6 @@ export function ForwardModal({ item, opened, loading, error, onClose, onSubmit }
             filter={({ options: all }) => all}
             nothingFoundMessage={debounced.length >= 2 ? t('relations.pickerNothing') : t('relations.pickerHint')}
             comboboxProps={{ withinPortal: true }}
-            data-autofocus
           />
           <TextInput
             label={t('correspondenceForward.name')}
@@ -108,6 +107,8 @@ export function ForwardModal({ item, opened, loading, error, onClose, onSubmit }
             }}
             error={nameError}
             required
+            // Typing the name is the usual case; an open, empty directory list would also fail axe.
+            data-autofocus
           />
           <TextInput
             type="email"

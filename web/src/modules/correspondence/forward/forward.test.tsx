@@ -120,6 +120,7 @@ describe('forwarding and acknowledgements on the item page', { timeout: 20_000 }
       }),
     );
     const pdf = await screen.findByRole('link', { name: 'Lettre à l’auteur en PDF' });
+    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(pdf.getAttribute('href')).toBe(`/api/v1/correspondence/${ID}/forward/letter?to=writer&format=pdf`);
     expect(screen.getByRole('link', { name: 'Lettre à l’autorité en ODT' }).getAttribute('href')).toBe(
       `/api/v1/correspondence/${ID}/forward/letter?to=authority&format=odt`,
