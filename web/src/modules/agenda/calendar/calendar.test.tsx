@@ -334,4 +334,42 @@ describe('the calendar', { timeout: 30_000 }, () => {
     // The month grid runs from the Monday before the 1st to the Sunday after the 31st.
     await waitFor(() => expect(routing.calls.some((c) => c.url.includes('from=2026-11-30&to=2027-01-03'))).toBe(true));
   });
+
+  it('edits the whole series from its own first occurrence, its rule and removed dates kept', async () => {
+    const series = event({
+      title: 'Permanence',
+      kind: 'office_hours',
+      // The series began a week earlier than the occurrence shown.
+      start: '2026-11-17T07:00:00.000Z',
+      end: '2026-11-17T08:00:00.000Z',
+      recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TU', exdates: ['2026-12-01T07:00:00.000Z'] },
+    });
+    const occ = {
+      ...series,
+      seriesId: series.id,
+      recurrenceId: '2026-11-24T07:00:00.000Z',
+      start: '2026-11-24T07:00:00.000Z',
+      end: '2026-11-24T08:00:00.000Z',
+    };
+    const routing = serve([occ], (method, url) => {
+      if (method === 'GET' && url === `/api/v1/events/${series.id}`) return [200, series];
+      if (method === 'PATCH') return [200, series];
+      return undefined;
+    });
+    renderApp(<CalendarPage />, { path: WEEK, me: fakeMe('secretariat', ['agenda']) });
+    fireEvent.click(await screen.findByRole('button', { name: /Permanence/ }, slow));
+    fireEvent.click(await screen.findByRole('button', { name: 'Modifier la série' }, slow));
+    const dialog = await screen.findByRole('dialog', { name: 'Modifier l’événement' }, slow);
+    expect((within(dialog).getByLabelText(/^Date de début/) as HTMLInputElement).value).toBe('2026-11-17');
+    fireEvent.change(within(dialog).getByLabelText(/^Heure de début/), { target: { value: '17:30' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(routing.calls.some((c) => c.method === 'PATCH')).toBe(true));
+    const patch = routing.calls.find((c) => c.method === 'PATCH');
+    expect(patch?.url).toBe(`/api/v1/events/${series.id}`);
+    expect(patch?.body).toMatchObject({
+      start: '2026-11-17T17:30:00+11:00',
+      end: '2026-11-17T18:30:00+11:00',
+      recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TU', exdates: ['2026-12-01T07:00:00.000Z'] },
+    });
+  });
 });

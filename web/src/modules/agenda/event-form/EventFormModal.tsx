@@ -26,6 +26,7 @@ import { useReminderLabel } from '../calendar/use-reminder-label';
 import { AttendeeContactsInput } from './AttendeeContactsInput';
 import {
   type EventFormValues,
+  endKeepingDuration,
   eventFieldErrors,
   initialValues,
   keepEndAfterStart,
@@ -172,7 +173,18 @@ function EventForm({ target, timeZone, onClose }: { target: EventFormTarget; tim
             }}
           />
           {!v.allDay && (
-            <TextInput type="time" label={t('agenda.form.startTime')} required {...form.getInputProps('startTime')} />
+            <TextInput
+              type="time"
+              label={t('agenda.form.startTime')}
+              required
+              {...form.getInputProps('startTime')}
+              onChange={(e) => {
+                const time = e.currentTarget.value;
+                // The end follows the start, the duration kept, as in every calendar.
+                form.setFieldValue('endTime', endKeepingDuration(form.getValues(), time));
+                form.setFieldValue('startTime', time);
+              }}
+            />
           )}
           <TextInput
             type="date"

@@ -165,6 +165,15 @@ export function eventFieldErrors(error: unknown): Record<string, string> {
   return out;
 }
 
+/** The end time once the start moves to `startTime`, the duration kept (same day, before midnight). */
+export function endKeepingDuration(v: EventFormValues, startTime: string): string {
+  const before = minutesOf(v.startTime);
+  const end = minutesOf(v.endTime);
+  const after = minutesOf(startTime);
+  if (before === null || end === null || after === null || v.endDay !== v.startDay || end <= before) return v.endTime;
+  return clockOf(Math.min(after + (end - before), 23 * 60 + 59));
+}
+
 /** The end day follows the start day when the start moves past it. */
 export function keepEndAfterStart(v: EventFormValues, startDay: string): string {
   return v.endDay < startDay ? startDay : v.endDay;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../app/api/http';
-import { eventFieldErrors, initialValues, toPayload, validateTiming } from './event-form-values';
+import { endKeepingDuration, eventFieldErrors, initialValues, toPayload, validateTiming } from './event-form-values';
 import { fromRrule, NO_RECURRENCE, toRrule } from './simple-rrule';
 
 describe('the recurrence picker’s rules', () => {
@@ -49,6 +49,14 @@ describe('the event form', () => {
     });
     // One occurrence leaves the series' rule alone.
     expect(toPayload(v, 'Pacific/Noumea', { scope: 'occurrence' })).not.toHaveProperty('recurrence');
+  });
+
+  it('moves the end with the start, the duration kept', () => {
+    const v = initialValues(undefined, defaults, 'Pacific/Noumea');
+    expect(endKeepingDuration(v, '09:15')).toBe('10:15');
+    expect(endKeepingDuration(v, '23:30')).toBe('23:59');
+    // Over several days the end stays where it was.
+    expect(endKeepingDuration({ ...v, endDay: '2026-11-25' }, '09:15')).toBe('19:00');
   });
 
   it('refuses an end before the start before asking the server', () => {
