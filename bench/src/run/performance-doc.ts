@@ -63,6 +63,15 @@ export function performanceDoc(results: readonly RunResult[]): string {
       '',
     );
   }
+  lines.push(
+    '## How to run',
+    '',
+    '- `npm run bench`: PGlite at S (10,000 items) and M (100,000); with `DATABASE_URL` set, PostgreSQL at S, M and L (1,000,000) too, each in a throwaway database created and dropped by the run.',
+    '- `npm run bench -- --quick`: every measure once at a small scale (1,000 items), on PGlite; CI runs it to prove the suite runs, asserting no timing.',
+    '- `--scale S,M`, `--db pglite,postgres`, `--seed 42`, `--duration 5` (seconds of load per read), `--web-dist <dir>` (measure an existing build with its manifest), `--doc-only` (regenerate this page from `bench/results/`).',
+    '- `npm test -w bench`: the generator is deterministic, and a quick run writes every measure.',
+    '',
+  );
   lines.push('## Machine', '', ...machineLines(sorted), '', '## Results', '');
   for (const result of sorted) {
     lines.push(
