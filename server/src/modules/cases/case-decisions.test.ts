@@ -62,7 +62,7 @@ describe('decisions in a case’s timeline', () => {
     expect(decisions.map((e) => e.id)).toEqual([`decision:${secret}`, `decision:${open}`]);
     expect(decisions[1]).toMatchObject({
       title: 'Décision prise',
-      url: `/decisions/${open}`,
+      url: `/notes/decisions/${open}`,
       detail: expect.stringContaining('Réfection avant la saison — Décidé le 20/11/2026 par'),
     });
     // Newest first with the case's own opening last.
@@ -95,7 +95,7 @@ describe('decisions in a case’s timeline', () => {
     expect(linked.json()).toMatchObject({
       kind: 'decision',
       title: 'Navette gratuite le samedi',
-      url: `/decisions/${elsewhere}`,
+      url: `/notes/decisions/${elsewhere}`,
     });
     const entries = await timeline('advisor', caseId);
     expect(entries[0]).toMatchObject({ title: 'Décision liée', detail: 'Navette gratuite le samedi' });

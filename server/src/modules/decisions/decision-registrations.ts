@@ -30,7 +30,7 @@ export function registerDecisionCaseLink(): void {
     kind: 'decision',
     async describe(db, actor, id) {
       const found = await findDecision(db, actor, id);
-      return found ? { title: found.title, url: `/decisions/${found.id}` } : null;
+      return found ? { title: found.title, url: `/notes/decisions/${found.id}` } : null;
     },
     async recordsAbout(db, actor, caseId, beforeId, limit) {
       const rows = await db
@@ -58,7 +58,7 @@ export function registerDecisionCaseLink(): void {
         at: d.createdAt,
         title: d.title,
         detail: `Décidé le ${d.decidedOn.split('-').reverse().join('/')}${d.deciderName ? ` par ${d.deciderName}` : ''}`,
-        url: `/decisions/${d.id}`,
+        url: `/notes/decisions/${d.id}`,
         actorName: d.deciderName,
       }));
     },
@@ -87,7 +87,7 @@ export function registerDecisionAlertSource(): void {
         priority: 'high',
         title: d.title,
         detail: `Action en retard depuis le ${d.late.split('-').reverse().join('/')}`,
-        url: `/decisions/${d.id}`,
+        url: `/notes/decisions/${d.id}`,
         at: new Date(`${d.late}T00:00:00Z`).toISOString(),
       }));
     },

@@ -38,7 +38,7 @@ export function linkedRecordPath(link: { kind: TTaskLinkKind; id: string }): str
     case 'note':
       return `/notes/${link.id}`;
     case 'decision':
-      return `/decisions/${link.id}`;
+      return `/notes/decisions/${link.id}`;
     case 'event':
       return `/agenda/briefs/${link.id}`;
   }
