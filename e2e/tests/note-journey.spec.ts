@@ -166,8 +166,9 @@ test('une note : deux contributions des services, relecture, validation, paraphe
   await text.click();
   await chefcab.keyboard.press('Control+End');
   await chefcab.keyboard.type(' Avis du cabinet : favorable.');
-  await chefcab.getByRole('button', { name: 'Enregistrer le texte' }).click();
-  await expect(chefcab.getByText('Texte enregistré (version 2).')).toBeVisible();
+  // She pauses: the editor saves on its own (15 s after the last keystroke).
+  await expect(chefcab.getByText(/^Enregistré automatiquement le/)).toBeVisible({ timeout: 30_000 });
+  await expect(chefcab.getByText(/· version 2$/)).toBeVisible();
   const versions = chefcab.getByRole('region', { name: 'Versions' });
   await versions.getByRole('button', { name: 'Afficher les différences' }).click();
   await expect(chefcab.getByTestId('note-diff').locator('ins')).toContainText('Avis du cabinet : favorable.');

@@ -1,7 +1,7 @@
 import type { TNote } from '@dircab/contracts';
 import { Alert, Anchor, Badge, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
 import { ApiError } from '../../app/api/http';
@@ -65,11 +65,19 @@ function NoteView({ note }: { note: TNote }) {
   const me = useMe();
   const queryClient = useQueryClient();
   const personName = usePersonName();
+  const [autosavedAt, setAutosavedAt] = useState<string | null>(null);
+  // The editor restarts from the server's text only when someone else changed it (a merged
+  // contribution, a reviewer): never after its own save, which would lose what is being typed.
+  const ownBody = useRef<string | null>(null);
+  const editorKey = useRef(note.updatedAt);
+  if (note.bodyHtml !== ownBody.current) editorKey.current = note.updatedAt;
   const save = useMutation({
-    mutationFn: (bodyHtml: string) => notesApi.update(note.id, { bodyHtml }),
-    onSuccess: async (saved) => {
+    mutationFn: (body: { bodyHtml: string; auto: boolean }) => notesApi.update(note.id, { bodyHtml: body.bodyHtml }),
+    onSuccess: async (saved, body) => {
+      ownBody.current = saved.bodyHtml;
       queryClient.setQueryData(noteKey(note.id), saved);
-      notify('green', t('notes.editor.saved', { number: saved.version }));
+      if (body.auto) setAutosavedAt(formatDateTime(saved.updatedAt, me.organisation.timeZone, i18n.language));
+      else notify('green', t('notes.editor.saved', { number: saved.version }));
       await queryClient.invalidateQueries({ queryKey: NOTES_KEY });
     },
   });
@@ -136,12 +144,18 @@ function NoteView({ note }: { note: TNote }) {
             {note.policies.update ? (
               <Suspense fallback={<Text>{t('common.loading')}</Text>}>
                 <RichTextForm
-                  key={note.updatedAt}
+                  key={editorKey.current}
                   label={t('notes.note.text')}
                   initialHtml={note.bodyHtml}
                   error={fieldErrors(save.error).bodyHtml ?? (save.isError ? t('notes.editor.failed') : undefined)}
+                  autosave={(html) => save.mutate({ bodyHtml: html, auto: true })}
+                  status={autosavedAt ? t('notes.editor.autosaved', { at: autosavedAt }) : undefined}
                   actions={[
-                    { label: t('notes.editor.save'), loading: save.isPending, onClick: (html) => save.mutate(html) },
+                    {
+                      label: t('notes.editor.save'),
+                      loading: save.isPending && save.variables?.auto === false,
+                      onClick: (html) => save.mutate({ bodyHtml: html, auto: false }),
+                    },
                   ]}
                 />
               </Suspense>
