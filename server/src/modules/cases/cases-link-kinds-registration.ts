@@ -17,7 +17,9 @@ export function registerCaseLinkKinds(): void {
     kind: 'correspondence',
     async describe(db, actor, id) {
       const item = await findItem(db, actor, id);
-      return item ? { title: `${item.registrationNumber} — ${item.subject}`, url: `/correspondence/${item.id}` } : null;
+      return item
+        ? { title: `${item.registrationNumber} — ${item.subject}`, url: `/correspondence/items/${item.id}` }
+        : null;
     },
   });
   registerCaseLinkKind({

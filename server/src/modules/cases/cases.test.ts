@@ -388,6 +388,8 @@ describe('links and the timeline', () => {
     });
     expect(mailLink.statusCode).toBe(201);
     expect(mailLink.json().title).toMatch(/Eau dans les maisons/);
+    // Where the web shows a mail item.
+    expect(mailLink.json().url).toBe(`/correspondence/items/${mail.json().id}`);
 
     const before = await countRows(t.app, 'case_links');
     const again = await api('advisor').post(`/api/v1/cases/${c.id}/links`, {

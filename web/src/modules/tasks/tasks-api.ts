@@ -34,7 +34,7 @@ export function linkedRecordPath(link: { kind: TTaskLinkKind; id: string }): str
     case 'case':
       return `/cases/${link.id}`;
     case 'correspondence':
-      return `/correspondence/${link.id}`;
+      return `/correspondence/items/${link.id}`;
     case 'note':
       return `/notes/${link.id}`;
     case 'decision':

@@ -196,7 +196,7 @@ describe('one task', () => {
 
 describe('the linked record’s address', () => {
   it('sends each kind to its module’s page', () => {
-    expect(linkedRecordPath({ kind: 'correspondence', id: 'x' })).toBe('/correspondence/x');
+    expect(linkedRecordPath({ kind: 'correspondence', id: 'x' })).toBe('/correspondence/items/x');
     expect(linkedRecordPath({ kind: 'decision', id: 'y' })).toBe('/notes/decisions/y');
     expect(linkedRecordPath({ kind: 'note', id: 'z' })).toBe('/notes/z');
   });
