@@ -1,6 +1,8 @@
 // One benchmark run: a throwaway database, the data of one scale, the server on it, then every
 // measure of the issue; the figures as a RunResult.
-import { cpus, loadavg, totalmem } from 'node:os';
+import { rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import type { TRole } from '@dircab/contracts';
 import type { Actor } from '../../../server/src/platform/policy/actor';
 import { generate } from '../generate/generate';
@@ -142,18 +144,19 @@ export async function runOne(options: RunOptions): Promise<RunResult> {
 }
 
 function bundleFigures(options: RunOptions): BundleResult | { error: string } {
+  const built = options.webDist ? undefined : join(tmpdir(), `dircab-bench-web-${process.pid}`);
   try {
-    let dir = options.webDist;
-    if (!dir) {
-      dir = `/tmp/dircab-bench-web-${process.pid}`;
+    if (built) {
       options.log('  building the web app for its bundle size…');
-      buildWeb(dir);
+      buildWeb(built);
     }
-    return measureBundle(dir);
+    return measureBundle(built ?? (options.webDist as string));
   } catch (error) {
     const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     options.log(`  bundle not measured: ${message}`);
     return { error: message.slice(0, 300) };
+  } finally {
+    if (built) rmSync(built, { recursive: true, force: true });
   }
 }
 
