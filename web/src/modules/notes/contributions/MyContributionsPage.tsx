@@ -27,7 +27,7 @@ export function MyContributionsPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('notes.mine.title'));
   const list = useQuery({ queryKey: MY_CONTRIBUTIONS_KEY, queryFn: myContributions });
-  const rows = (list.data ?? []).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  const rows = [...(list.data ?? [])].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   return (
     <Stack>
       <Title order={1}>{t('notes.mine.title')}</Title>
