@@ -1,7 +1,9 @@
 import type { TBulkTags, TBulkTagsResult } from '@dircab/contracts';
+import { TAG_MAX_COUNT } from '@dircab/contracts/correspondence';
 import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/record-audit';
 import type { Queryable } from '../../../platform/db/client';
+import { problems } from '../../../platform/errors/problem';
 import type { Actor } from '../../../platform/policy/actor';
 import { correspondencePolicy } from '../correspondence.policy';
 import { correspondenceItems } from '../correspondence.schema';
@@ -29,6 +31,19 @@ export async function bulkTagItems(tx: Queryable, actor: Actor, input: TBulkTags
     }
     updated++;
     const tags = changedTags(before.tags, input.add, input.remove);
+    if (tags.length > TAG_MAX_COUNT && tags.length > before.tags.length) {
+      // The whole request fails (the transaction writes nothing): the caller learns which item.
+      throw problems.badRequest(
+        `Le courrier ${before.registrationNumber} aurait plus de ${TAG_MAX_COUNT} étiquettes.`,
+        [
+          {
+            path: 'add',
+            message: `Au plus ${TAG_MAX_COUNT} étiquettes par courrier : retirez-en d’abord.`,
+            code: 'too_many_tags',
+          },
+        ],
+      );
+    }
     if (tags.join('\u0000') === before.tags.join('\u0000')) continue;
     const [row] = await tx
       .update(correspondenceItems)

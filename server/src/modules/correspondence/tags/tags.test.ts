@@ -149,6 +149,22 @@ describe('bulk tags', () => {
     expect(await tagsOf(a.id)).toEqual(['Garde']);
   });
 
+  it('refuses the whole request when an item would pass 20 tags, naming it, and writes nothing', async () => {
+    // Registered first, the light item is tagged first (ids in order): the refusal undoes it.
+    const light = await register({ tags: ['Seule'] });
+    const full = await register({ tags: Array.from({ length: 20 }, (_, i) => `Étiquette ${i}`) });
+    const res = await api('secretariat').post('/api/v1/correspondence/tags', {
+      itemIds: [light.id, full.id],
+      add: ['Une de trop'],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().detail).toContain('aurait plus de 20 étiquettes');
+    expect(paths(res)).toEqual(['add']);
+    expect(await tagsOf(light.id)).toEqual(['Seule']);
+    expect(await tagsOf(full.id)).toHaveLength(20);
+    expect(await tagAudits(light.id)).toBe(0);
+  });
+
   it('is the cabinet’s: services, officials, group staff and the admin get 403', async () => {
     const a = await register();
     for (const role of ['services', 'official', 'group_staff', 'admin'] as const) {
