@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeMe, fetchRouting, renderApp } from '../../test/render';
 import '../correspondence/test-stubs';
@@ -66,5 +66,40 @@ describe('the note templates', { timeout: 20_000 }, () => {
     await vi.waitFor(() =>
       expect(api.calls.find((c) => c.method === 'POST')?.body).toEqual({ name: 'Discours', kind: null, bodyHtml: '' }),
     );
+  });
+  it('asks in a dialog before deleting a template: cancelling deletes nothing, confirming deletes it', async () => {
+    const template = {
+      id: '0190a000-0000-7000-8000-000000000902',
+      name: 'Discours du 24 septembre',
+      kind: 'speech',
+      bodyHtml: '<p>Mesdames et messieurs</p>',
+      createdAt: '2026-12-01T22:00:00.000Z',
+      updatedAt: '2026-12-01T22:00:00.000Z',
+      policies: { update: true, delete: true },
+    };
+    const confirm = vi.fn(() => true);
+    vi.stubGlobal('confirm', confirm);
+    const api = fetchRouting((method, url) => {
+      if (method === 'GET' && url.startsWith('/api/v1/notes/templates'))
+        return [200, { data: [template], nextCursor: null }];
+      if (method === 'DELETE' && url === `/api/v1/notes/templates/${template.id}`) return [204, undefined];
+      return commonAnswer(url);
+    });
+    vi.stubGlobal('fetch', api.fn);
+    renderApp(<TemplatesPage />, { path: '/notes/templates', me: fakeMe('chief_of_staff', ['notes']) });
+    const deleteOne = { name: 'Supprimer « Discours du 24 septembre »' };
+    fireEvent.click(await screen.findByRole('button', deleteOne));
+    const dialog = await screen.findByRole('dialog', { name: 'Supprimer le modèle' });
+    expect(dialog.textContent).toContain('Les notes déjà écrites ne changent pas.');
+    fireEvent.click(screen.getByRole('button', { name: 'Annuler' }));
+    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(api.calls.some((c) => c.method === 'DELETE')).toBe(false);
+    fireEvent.click(screen.getByRole('button', deleteOne));
+    const again = await screen.findByRole('dialog', { name: 'Supprimer le modèle' });
+    fireEvent.click(within(again).getByRole('button', { name: 'Supprimer le modèle' }));
+    await vi.waitFor(() => expect(api.calls.filter((c) => c.method === 'DELETE')).toHaveLength(1));
+    expect(await screen.findByText('Modèle supprimé.')).toBeDefined();
+    // The browser's own confirm box is never used.
+    expect(confirm).not.toHaveBeenCalled();
   });
 });

@@ -1,18 +1,18 @@
 import type { TNoteTemplate } from '@dircab/contracts';
 import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../ui/ErrorState';
 import { useMe } from '../../../ui/me-context';
 import { notify } from '../../../ui/notify';
 import { Panel } from '../../../ui/Panel';
-import { problemMessage } from '../../../ui/problem-message';
 import { usePageTitle } from '../../../ui/use-page-title';
 import { NotesNav } from '../NotesNav';
 import { canManageTemplates } from '../note-rules';
 import { NOTE_TEMPLATES_KEY, notesApi } from '../notes-api';
+import { DeleteTemplateModal } from './DeleteTemplateModal';
 import { TemplateForm } from './TemplateForm';
 
 /** The organisation's note templates: the starting text of each kind of note. */
@@ -24,14 +24,7 @@ export function TemplatesPage() {
   const templates = useQuery({ queryKey: NOTE_TEMPLATES_KEY, queryFn: notesApi.templates });
   const [editing, setEditing] = useState<TNoteTemplate | 'new' | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: NOTE_TEMPLATES_KEY });
-  const remove = useMutation({
-    mutationFn: (x: TNoteTemplate) => notesApi.deleteTemplate(x.id),
-    onSuccess: async () => {
-      notify('green', t('notes.templates.deleted'));
-      await refresh();
-    },
-    onError: (e) => notify('red', problemMessage(e, t)),
-  });
+  const [deleting, setDeleting] = useState<TNoteTemplate | null>(null);
   const list = templates.data?.data ?? [];
   return (
     <Stack>
@@ -69,14 +62,7 @@ export function TemplatesPage() {
                       </Button>
                     )}
                     {x.policies.delete && (
-                      <Button
-                        size="xs"
-                        variant="default"
-                        loading={remove.isPending && remove.variables?.id === x.id}
-                        onClick={() =>
-                          window.confirm(t('notes.templates.confirmDelete', { name: x.name })) && remove.mutate(x)
-                        }
-                      >
+                      <Button size="xs" variant="default" onClick={() => setDeleting(x)}>
                         {t('notes.templates.deleteOne', { name: x.name })}
                       </Button>
                     )}
@@ -87,6 +73,15 @@ export function TemplatesPage() {
           </Table.Tbody>
         </Table>
       )}
+      <DeleteTemplateModal
+        template={deleting}
+        onClose={() => setDeleting(null)}
+        onDeleted={async () => {
+          notify('green', t('notes.templates.deleted'));
+          if (editing !== null && editing !== 'new' && editing.id === deleting?.id) setEditing(null);
+          await refresh();
+        }}
+      />
       {editing !== null && (
         <Panel title={t('notes.templates.formTitle')}>
           <TemplateForm
