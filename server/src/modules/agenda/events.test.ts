@@ -368,6 +368,51 @@ describe('events', () => {
     expect(paths(notAnOccurrence)).toContain('occurrence');
   });
 
+  it('cancels an occurrence changed before, whether named by its own id or by the series', async () => {
+    const series = await create(
+      meeting({
+        title: 'Tournée des écoles',
+        start: '2027-02-01T08:00:00+11:00',
+        end: '2027-02-01T09:00:00+11:00',
+        officialIds: [secondDeputyId],
+        recurrence: { rrule: 'FREQ=WEEKLY;COUNT=4' },
+      }),
+    );
+    const starts = async () =>
+      (await week('advisor', '2027-01-31', '2027-03-01', [secondDeputyId]))
+        .filter((e) => e.seriesId === series.id)
+        .map((e) => e.start);
+    const change = async (occurrence: string, body: Record<string, unknown>) => {
+      const res = await api('secretariat').patch(`/api/v1/events/${series.id}?occurrence=${occurrence}`, body);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as TEvent;
+    };
+    // Edited, then deleted by its own id, no occurrence: it stays cancelled, the original does not come back.
+    const retitled = await change('2027-02-01', { title: 'Tournée des écoles (Dumbéa)' });
+    expect((await api('advisor').delete(`/api/v1/events/${retitled.id}`)).statusCode).toBe(403);
+    expect((await api('secretariat').delete(`/api/v1/events/${retitled.id}`)).statusCode).toBe(204);
+    // Moved a day later, then deleted by its own id naming its current day.
+    const moved = await change('2027-02-08', { start: '2027-02-09T08:00:00+11:00', end: '2027-02-09T09:00:00+11:00' });
+    const wrongDay = await api('secretariat').delete(`/api/v1/events/${moved.id}?occurrence=2027-02-20`);
+    expect(wrongDay.statusCode).toBe(400);
+    expect(paths(wrongDay)).toContain('occurrence');
+    expect((await api('secretariat').delete(`/api/v1/events/${moved.id}?occurrence=2027-02-09`)).statusCode).toBe(204);
+    // Moved, then cancelled through the series naming where it now stands.
+    await change('2027-02-15', { start: '2027-02-17T10:00:00+11:00', end: '2027-02-17T11:00:00+11:00' });
+    const throughSeries = await api('secretariat').delete(
+      `/api/v1/events/${series.id}?occurrence=2027-02-16T23:00:00.000Z`,
+    );
+    expect(throughSeries.statusCode, throughSeries.body).toBe(204);
+    expect(await starts()).toEqual(['2027-02-21T21:00:00.000Z']);
+    const foreign = await as(t.app, otherCookie).delete(`/api/v1/events/${moved.id}?occurrence=2027-02-09`);
+    expect(foreign.statusCode).toBe(404);
+    const audited = await queryRows<{ n: number }>(
+      t.app.ctx.db,
+      sql`select count(*)::int as n from audit_log where action = 'agenda.event.cancel_occurrence' and record_id = ${series.id}`,
+    );
+    expect(audited[0]?.n).toBe(3);
+  });
+
   it('edits one occurrence, switches an event to all-day and pages through a busy period', async () => {
     const series = await create(
       meeting({

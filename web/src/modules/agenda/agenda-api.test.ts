@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cancellationOf, occurrenceOf } from './agenda-api';
+import { occurrenceOf } from './agenda-api';
 
 const SERIES = '0190a000-0000-7000-8000-000000000001';
 const OVERRIDE = '0190a000-0000-7000-8000-000000000002';
@@ -10,20 +10,5 @@ describe('which record a change goes to', () => {
     expect(occurrenceOf({ id: SERIES, seriesId: SERIES, recurrenceId: START })).toBe(START);
     expect(occurrenceOf({ id: OVERRIDE, seriesId: SERIES, recurrenceId: START })).toBeNull();
     expect(occurrenceOf({ id: SERIES, seriesId: null, recurrenceId: null })).toBeNull();
-  });
-
-  it('cancels a changed occurrence through its series, so the original does not come back', () => {
-    expect(cancellationOf({ id: OVERRIDE, seriesId: SERIES, recurrenceId: START })).toEqual({
-      id: SERIES,
-      occurrence: START,
-    });
-    expect(cancellationOf({ id: SERIES, seriesId: SERIES, recurrenceId: START })).toEqual({
-      id: SERIES,
-      occurrence: START,
-    });
-    expect(cancellationOf({ id: SERIES, seriesId: null, recurrenceId: null })).toEqual({
-      id: SERIES,
-      occurrence: null,
-    });
   });
 });

@@ -51,21 +51,9 @@ export const weeklyAgendaUrl = (from: string, format: 'pdf' | 'docx' | 'odt') =>
 
 /**
  * The occurrence a change applies to: a series' own occurrence is named by its original start;
- * a single event, or an occurrence already changed once (its own record), needs none.
+ * a single event, or an occurrence already changed once (its own record), needs none. Deleting
+ * that record cancels the occurrence (the server keeps it, marked cancelled).
  */
 export function occurrenceOf(event: Pick<TEvent, 'id' | 'seriesId' | 'recurrenceId'>): string | null {
   return event.seriesId === event.id && event.recurrenceId ? event.recurrenceId : null;
-}
-
-/**
- * Where cancelling this one occurrence goes: its series, named by the occurrence's original
- * start, even when the occurrence was changed before (deleting the changed copy itself would
- * bring the original occurrence back). A single event is deleted outright.
- */
-export function cancellationOf(event: Pick<TEvent, 'id' | 'seriesId' | 'recurrenceId'>): {
-  id: string;
-  occurrence: string | null;
-} {
-  if (event.seriesId && event.recurrenceId) return { id: event.seriesId, occurrence: event.recurrenceId };
-  return { id: event.id, occurrence: null };
 }

@@ -5,11 +5,13 @@ import type { Actor } from '../../../platform/policy/actor';
 import { agendaEvents } from '../agenda.schema';
 import type { AgendaContext } from '../agenda-context';
 import { auditedEvent } from './event-writes';
-import { overrideOccurrence, writableEvent } from './writable-event';
+import { occurrenceToCancel } from './occurrence-to-cancel';
+import { writableEvent } from './writable-event';
 
 /**
  * Deletes an event (a series with its overrides and brief), or cancels one occurrence of a
  * series: the occurrence's override row is kept, marked cancelled, so the feed can say so.
+ * An occurrence changed before is cancelled too, whether named by its own id or the series'.
  */
 export async function deleteEvent(
   tx: Queryable,
@@ -19,8 +21,8 @@ export async function deleteEvent(
   occurrence?: string,
 ): Promise<void> {
   const before = await writableEvent(tx, actor, id, context, 'delete');
-  if (occurrence) {
-    const override = await overrideOccurrence(tx, actor, before, occurrence);
+  const override = await occurrenceToCancel(tx, actor, before, occurrence);
+  if (override) {
     await tx
       .update(agendaEvents)
       .set({ cancelled: true, updatedAt: sql`now()` })
@@ -28,7 +30,7 @@ export async function deleteEvent(
     await recordAudit(tx, actor, {
       action: 'agenda.event.cancel_occurrence',
       recordType: 'agenda_event',
-      recordId: before.id,
+      recordId: override.seriesId ?? before.id,
       summary: { occurrence: override.recurrenceId?.toISOString(), overrideId: override.id },
     });
     return;

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notify } from '../../../ui/notify';
 import { problemMessage } from '../../../ui/problem-message';
-import { agendaApi, cancellationOf, EVENTS_KEY } from '../agenda-api';
+import { agendaApi, EVENTS_KEY, occurrenceOf } from '../agenda-api';
 import { eventColour } from './event-style';
 import { useReminderLabel } from './use-reminder-label';
 import { capitalise, formatDay, formatTime, wallClock } from './zoned-time';
@@ -49,7 +49,7 @@ function Details({ event, timeZone, officialName, events, onClose, onEdit, onMov
     mutationFn: (scope: 'this' | 'series') =>
       scope === 'series'
         ? agendaApi.remove(event.seriesId ?? event.id)
-        : agendaApi.remove(cancellationOf(event).id, cancellationOf(event).occurrence),
+        : agendaApi.remove(event.id, occurrenceOf(event)),
     onSuccess: async () => {
       notify('green', t('agenda.details.deleted'));
       await queryClient.invalidateQueries({ queryKey: EVENTS_KEY });
