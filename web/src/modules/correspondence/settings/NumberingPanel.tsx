@@ -1,5 +1,5 @@
 import type { TNumberingSettings } from '@dircab/contracts';
-import { Alert, Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,10 @@ import { NUMBERING_KEY, numberingApi } from './settings-api';
 
 const p = 'correspondenceSettings.numbering';
 
-/** The registration number formats, incoming and outgoing, with the number each would give. */
+/**
+ * The registration number formats, incoming and outgoing, with the number each would give,
+ * and whether digital requests are acknowledged by email as soon as they are registered.
+ */
 export function NumberingPanel() {
   const { t } = useTranslation();
   const current = useQuery({ queryKey: NUMBERING_KEY, queryFn: numberingApi.get });
@@ -26,10 +29,13 @@ function NumberingForm({ start }: { start: TNumberingSettings }) {
   const queryClient = useQueryClient();
   const [incoming, setIncoming] = useState(start.incomingFormat);
   const [outgoing, setOutgoing] = useState(start.outgoingFormat);
+  // The server acknowledges automatically unless told otherwise (CRPA L.112-11).
+  const [autoAcknowledge, setAutoAcknowledge] = useState(start.autoAcknowledge ?? true);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const year = new Date().getFullYear();
   const save = useMutation({
-    mutationFn: () => numberingApi.save({ incomingFormat: incoming.trim(), outgoingFormat: outgoing.trim() }),
+    mutationFn: () =>
+      numberingApi.save({ incomingFormat: incoming.trim(), outgoingFormat: outgoing.trim(), autoAcknowledge }),
     onSuccess: (saved) => {
       queryClient.setQueryData(NUMBERING_KEY, saved);
       notify('green', t(`${p}.saved`));
@@ -71,6 +77,12 @@ function NumberingForm({ start }: { start: TNumberingSettings }) {
           />
         </SimpleGrid>
         <Text size="sm">{t(`${p}.tokens`)}</Text>
+        <Switch
+          label={t(`${p}.autoAcknowledge`)}
+          description={t(`${p}.autoAcknowledgeHelp`)}
+          checked={autoAcknowledge}
+          onChange={(e) => setAutoAcknowledge(e.currentTarget.checked)}
+        />
         <Group>
           <Button type="submit" loading={save.isPending}>
             {t('common.save')}

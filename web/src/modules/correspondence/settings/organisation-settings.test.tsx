@@ -83,6 +83,29 @@ describe('organisation settings of the correspondence', { timeout: 30_000 }, () 
     expect(outgoing.getAttribute('aria-invalid')).toBe('true');
   });
 
+  it('turns the automatic acknowledgement off and sends it with the formats', async () => {
+    const api = fetchRouting((method) =>
+      method === 'GET'
+        ? [200, { incomingFormat: '{year}-A-{seq:6}', outgoingFormat: '{year}-D-{seq:6}', autoAcknowledge: true }]
+        : [200, { incomingFormat: '{year}-A-{seq:6}', outgoingFormat: '{year}-D-{seq:6}', autoAcknowledge: false }],
+    );
+    vi.stubGlobal('fetch', api.fn);
+    open('numbering');
+    await screen.findAllByText(/Premier numéro de l’année/);
+    const toggle = screen.getByRole('switch', {
+      name: /^Accuser réception automatiquement des demandes numériques/,
+    }) as HTMLInputElement;
+    expect(toggle.checked).toBe(true);
+    fireEvent.click(toggle);
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await vi.waitFor(() => expect(api.calls.some((c) => c.method === 'PUT')).toBe(true));
+    expect(api.calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      incomingFormat: '{year}-A-{seq:6}',
+      outgoingFormat: '{year}-D-{seq:6}',
+      autoAcknowledge: false,
+    });
+  });
+
   it('lists the year’s holidays, asks for another year, and saves a closing day', async () => {
     const settings = (year: number): THolidaySettings => ({
       country: 'NC',
