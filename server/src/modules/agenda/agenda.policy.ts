@@ -136,11 +136,17 @@ export interface InvitationRecord {
 const answerable = (actor: Actor, i: InvitationRecord) =>
   i.orgId === actor.orgId && INVITATIONS_ANSWER.includes(actor.role) && i.status === 'pending';
 
-export const invitationPolicy = definePolicy<'accept' | 'delegate' | 'decline' | 'letter', InvitationRecord>({
+export const invitationPolicy = definePolicy<
+  'accept' | 'delegate' | 'decline' | 'letter' | 'markReplySent',
+  InvitationRecord
+>({
   accept: answerable,
   delegate: answerable,
   decline: answerable,
   letter: (actor, i) => i.orgId === actor.orgId && INVITATIONS_READ.includes(actor.role) && i.status === 'declined',
+  // Those who answer invitations post the reply: printing it or saying so marks it sent.
+  markReplySent: (actor, i) =>
+    i.orgId === actor.orgId && INVITATIONS_ANSWER.includes(actor.role) && i.status === 'declined',
 });
 
 export interface FeedRecord {

@@ -228,3 +228,61 @@ describe('declining an invitation', () => {
     expect(await countRows(t.app, 'correspondence_items')).toBe(items + 1);
   });
 });
+
+describe('the reply declining an invitation', () => {
+  const replyOf = async (itemId: string) => {
+    const res = await api('secretariat').get(`/api/v1/correspondence/${itemId}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { status: string; inReplyToId: string | null };
+  };
+  const sends = (itemId: string) =>
+    countRows(t.app, `audit_log where action = 'correspondence.send' and record_id = '${itemId}'`);
+
+  it('answers the invitation letter, and is sent once the secretariat prints it', async () => {
+    const letter = await registerLetter('secretariat', { subject: 'Invitation au gala de la jeunesse' });
+    const created = await api('secretariat').post('/api/v1/invitations', { correspondenceItemId: letter.id, ...when });
+    const declined = await api('secretariat').post(`/api/v1/invitations/${created.json().id}/decline`, {});
+    expect(declined.statusCode, declined.body).toBe(200);
+    const replyItemId: string = declined.json().replyItemId;
+    expect(await replyOf(replyItemId)).toMatchObject({ inReplyToId: letter.id, status: 'registered' });
+    // An advisor reading the letter sends nothing.
+    const read = await api('advisor').get(`/api/v1/invitations/${created.json().id}/decline-letter?format=pdf`);
+    expect(read.statusCode).toBe(200);
+    expect((await replyOf(replyItemId)).status).toBe('registered');
+    const printed = await api('secretariat').get(`/api/v1/invitations/${created.json().id}/decline-letter?format=pdf`);
+    expect(printed.statusCode).toBe(200);
+    expect((await replyOf(replyItemId)).status).toBe('sent');
+    await api('secretariat').get(`/api/v1/invitations/${created.json().id}/decline-letter?format=odt`);
+    expect(await sends(replyItemId)).toBe(1);
+  });
+
+  it('is marked sent by the secretariat, once, and by no one else', async () => {
+    const created = await api('secretariat').post('/api/v1/invitations', {
+      title: 'Kermesse de l’école de Plum',
+      organiserContactId: organiserId,
+      ...when,
+    });
+    const id = created.json().id;
+    // Not declined yet: there is no reply to send.
+    const pending = await api('secretariat').post(`/api/v1/invitations/${id}/reply-sent`);
+    expect(pending.statusCode).toBe(409);
+    expect(pending.headers['content-type']).toMatch(/problem\+json/);
+    const declined = await api('secretariat').post(`/api/v1/invitations/${id}/decline`, {});
+    const replyItemId: string = declined.json().replyItemId;
+    // An invitation typed in directly answers no letter.
+    expect((await replyOf(replyItemId)).inReplyToId).toBeNull();
+    const audits = await countRows(t.app, 'audit_log');
+    expect((await api('secretariat').post('/api/v1/invitations/pas-un-id/reply-sent')).statusCode).toBe(400);
+    expect((await api('advisor').post(`/api/v1/invitations/${id}/reply-sent`)).statusCode).toBe(403);
+    expect((await api('services').post(`/api/v1/invitations/${id}/reply-sent`)).statusCode).toBe(403);
+    expect((await as(t.app, otherCookie).post(`/api/v1/invitations/${id}/reply-sent`)).statusCode).toBe(404);
+    expect(await countRows(t.app, 'audit_log')).toBe(audits);
+    expect((await replyOf(replyItemId)).status).toBe('registered');
+    const sent = await api('secretariat').post(`/api/v1/invitations/${id}/reply-sent`);
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(sent.json()).toMatchObject({ id, status: 'declined', replyItemId });
+    expect((await replyOf(replyItemId)).status).toBe('sent');
+    expect((await api('chief_of_staff').post(`/api/v1/invitations/${id}/reply-sent`)).statusCode).toBe(200);
+    expect(await sends(replyItemId)).toBe(1);
+  });
+});

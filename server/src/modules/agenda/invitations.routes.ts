@@ -25,6 +25,7 @@ import { acceptInvitation } from './commands/accept-invitation';
 import { createInvitation } from './commands/create-invitation';
 import { declineInvitation } from './commands/decline-invitation';
 import { delegateInvitation } from './commands/delegate-invitation';
+import { markReplySent, sendDeclineReply } from './commands/mark-reply-sent';
 import { declineLetter } from './decline-letter';
 import { agendaContextOf, organisationZone } from './events.routes';
 import { findInvitation, findInvitations, presentInvitation } from './queries/find-invitations';
@@ -168,6 +169,24 @@ export function registerInvitationRoutes(app: FastifyInstance) {
     },
   );
 
+  r.post(
+    '/api/v1/invitations/:id/reply-sent',
+    {
+      config: { access: answer },
+      schema: {
+        tags,
+        summary: 'Marquer comme envoyée la lettre de réponse d’une invitation déclinée',
+        params: ZIdParams,
+        response: { 200: ZInvitation },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const row = await db.transaction((tx) => markReplySent(tx, actor, request.params.id));
+      return presentInvitation(actor, row, organisationZone(request));
+    },
+  );
+
   r.get(
     '/api/v1/invitations/:id/decline-letter',
     {
@@ -199,6 +218,14 @@ export function registerInvitationRoutes(app: FastifyInstance) {
       if (registered) letter.references.unshift({ label: 'Nos réf.', value: registered.registrationNumber });
       const format = request.query.format;
       const file = await renderLetter(letter, format);
+      // The secretariat prints the letter to post it: the registered reply is sent from then on
+      // (an advisor reading it sends nothing).
+      if (registered?.status === 'registered' && invitationPolicy.can(actor, 'markReplySent', row)) {
+        await db.transaction(async (tx) => {
+          const locked = await findInvitation(tx, actor, row.id, true);
+          if (locked) await sendDeclineReply(tx, actor, locked, 'printed');
+        });
+      }
       return reply
         .type(DOCUMENT_MEDIA_TYPES[format])
         .header('content-disposition', `attachment; filename="reponse-invitation.${format}"`)

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../../../platform/db/client';
 import { problems } from '../../../platform/errors/problem';
 import type { Actor } from '../../../platform/policy/actor';
+import { linkAnswer } from '../../correspondence/commands/link-answer';
 import {
   type OrganisationSetting,
   registerCorrespondence,
@@ -35,7 +36,8 @@ function recipientOf(row: InvitationRow, organiser: ContactRow | null) {
 /**
  * Declines an invitation and registers its reply letter as outgoing mail (a `D` number of the
  * organisation's register, addressed to the organiser) through the correspondence module's own
- * registration, in the same transaction: the letter then prints with that number.
+ * registration, in the same transaction: the letter then prints with that number. When the
+ * invitation came as an incoming letter, the reply is linked to it as its answer.
  */
 export async function declineInvitation(
   tx: Queryable,
@@ -66,6 +68,7 @@ export async function declineInvitation(
     },
     setting.org,
   );
+  if (declined.correspondenceItemId) await linkAnswer(tx, actor, outgoing.id, declined.correspondenceItemId);
   const [linked] = await tx
     .update(agendaInvitations)
     .set({ replyItemId: outgoing.id })
