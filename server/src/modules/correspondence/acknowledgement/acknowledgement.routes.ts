@@ -14,6 +14,7 @@ import {
 } from '@dircab/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { DOCUMENT_MEDIA_TYPES, renderLetter } from '../../../platform/documents/render-letter';
 import { problems } from '../../../platform/errors/problem';
 import { actorOf } from '../../../platform/http/context';
@@ -22,6 +23,7 @@ import { findItem } from '../queries/find-correspondence';
 import { ackOrganisationOf } from './ack-organisation';
 import { ACKNOWLEDGEMENT_ROLES } from './acknowledgement.policy';
 import { buildAcknowledgement } from './build-acknowledgement';
+import { deleteAckTemplate } from './commands/delete-ack-template';
 import { createAckTemplate, updateAckTemplate } from './commands/save-ack-template';
 import { acknowledgementFilename, sendAcknowledgement } from './commands/send-acknowledgement';
 import { updateLetterhead } from './commands/update-letterhead';
@@ -164,6 +166,24 @@ export function registerAcknowledgementRoutes(app: FastifyInstance) {
       const actor = actorOf(request);
       const row = await db.transaction((tx) => updateAckTemplate(tx, actor, request.params.id, request.body));
       return presentAckTemplate(actor, row);
+    },
+  );
+
+  r.delete(
+    '/api/v1/correspondence/ack-templates/:id',
+    {
+      config: { access: manage },
+      schema: {
+        tags,
+        summary: 'Supprimer un modèle d’accusé de réception (409 pour le modèle par défaut)',
+        params: ZIdParams,
+        response: { 204: z.null().describe('Aucun contenu') },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      await db.transaction((tx) => deleteAckTemplate(tx, actor, request.params.id));
+      return reply.code(204).send(null);
     },
   );
 

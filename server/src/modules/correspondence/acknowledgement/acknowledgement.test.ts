@@ -403,7 +403,7 @@ describe('templates', () => {
       isDefault: true,
     });
     expect(created.statusCode, created.body).toBe(201);
-    expect(created.json().policies).toEqual({ update: true });
+    expect(created.json().policies).toEqual({ update: true, delete: false });
     const after = (await api('chief_of_staff').get('/api/v1/correspondence/ack-templates')).json().data as {
       id: string;
       isDefault: boolean;

@@ -23,7 +23,7 @@ const p = 'correspondenceSettings.templates';
 
 /**
  * Reply templates (the drafts start from them) or acknowledgement templates (the letter sent on
- * registration; one is the default). The server keeps acknowledgement templates: none is deleted.
+ * registration; one is the default, which may not be deleted until another takes its place).
  */
 export function TemplatesPanel({ kind }: { kind: 'reply' | 'ack' }) {
   const { t, i18n } = useTranslation();
@@ -38,7 +38,7 @@ export function TemplatesPanel({ kind }: { kind: 'reply' | 'ack' }) {
   const [deleting, setDeleting] = useState<Row | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: key });
   const remove = useMutation({
-    mutationFn: (id: string) => replyTemplatesApi.remove(id),
+    mutationFn: (id: string) => (kind === 'reply' ? replyTemplatesApi.remove(id) : ackTemplatesApi.remove(id)),
     onSuccess: () => {
       setDeleting(null);
       notify('green', t(`${p}.deleted`));
@@ -91,7 +91,8 @@ export function TemplatesPanel({ kind }: { kind: 'reply' | 'ack' }) {
                         {t(`${p}.editOne`, { name: row.name })}
                       </Button>
                     )}
-                    {kind === 'reply' && row.policies.delete && (
+                    {/* The server refuses the default acknowledgement template: no button offers it. */}
+                    {row.policies.delete && !(kind === 'ack' && row.isDefault) && (
                       <Button size="xs" variant="default" onClick={() => setDeleting(row)}>
                         {t(`${p}.deleteOne`, { name: row.name })}
                       </Button>
@@ -130,7 +131,7 @@ export function TemplatesPanel({ kind }: { kind: 'reply' | 'ack' }) {
           closeButtonProps={{ 'aria-label': t('common.close') }}
         >
           <Stack>
-            <Text>{t(`${p}.confirmText`, { name: deleting.name })}</Text>
+            <Text>{t(kind === 'reply' ? `${p}.confirmText` : `${p}.confirmTextAck`, { name: deleting.name })}</Text>
             {remove.isError && (
               <Alert color="red" role="alert">
                 {problemMessage(remove.error, t)}

@@ -63,6 +63,7 @@ export const ackTemplatesApi = {
   list: () => http.get<Page<TAckTemplate>>(`${C}/ack-templates?limit=100`),
   create: (body: TCreateAckTemplate) => http.post<TAckTemplate>(`${C}/ack-templates`, body),
   update: (id: string, body: TUpdateAckTemplate) => http.patch<TAckTemplate>(one(`${C}/ack-templates`, id), body),
+  remove: (id: string) => http.delete(one(`${C}/ack-templates`, id)),
 };
 
 export const LETTERHEAD_KEY = [...CORRESPONDENCE_KEY, 'letterhead'] as const;

@@ -30,7 +30,14 @@ const ACK: TAckTemplate = {
   isDefault: true,
   createdAt: '2026-03-01T08:00:00.000Z',
   updatedAt: '2026-03-01T08:00:00.000Z',
-  policies: { update: true },
+  policies: { update: true, delete: false },
+};
+const SPARE_ACK: TAckTemplate = {
+  ...ACK,
+  id: '0190a000-0000-7000-8000-000000000b04',
+  name: 'Accusé pétitions',
+  isDefault: false,
+  policies: { update: true, delete: true },
 };
 const invalid = (path: string, message: string) =>
   [
@@ -104,6 +111,46 @@ describe('reply and acknowledgement templates', { timeout: 30_000 }, () => {
     await vi.waitFor(() => expect(api.calls.some((c) => c.method === 'DELETE')).toBe(true));
   });
 
+  it('deletes an acknowledgement template that is not the default, and shows the server’s refusal', async () => {
+    let deletes = 0;
+    const api = fetchRouting((method, url) => {
+      if (method === 'GET' && url.startsWith('/api/v1/correspondence/ack-templates'))
+        return [200, { data: deletes > 1 ? [ACK] : [ACK, SPARE_ACK], nextCursor: null }];
+      if (method === 'GET' && url === '/api/v1/correspondence/letterhead') return [404];
+      if (method === 'DELETE' && url === `/api/v1/correspondence/ack-templates/${SPARE_ACK.id}`) {
+        deletes++;
+        return deletes === 1
+          ? [
+              409,
+              {
+                title: 'Conflict',
+                status: 409,
+                detail: 'Ce modèle vient de devenir le modèle par défaut : il est conservé.',
+              },
+            ]
+          : [204];
+      }
+      return undefined;
+    });
+    vi.stubGlobal('fetch', api.fn);
+    renderApp(<SettingsPage />, {
+      path: '/correspondence/settings?tab=acknowledgement',
+      me: fakeMe('chief_of_staff', ['correspondence']),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Supprimer Accusé pétitions' }));
+    expect(screen.queryByRole('button', { name: 'Supprimer Accusé standard' })).toBeNull();
+    const dialog = await screen.findByRole('dialog', { name: 'Supprimer le modèle' });
+    expect(within(dialog).getByText(/Les accusés de réception déjà donnés gardent leur lettre/)).toBeDefined();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Supprimer' }));
+    expect(
+      await within(dialog).findByText('Ce modèle vient de devenir le modèle par défaut : il est conservé.'),
+    ).toBeDefined();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Supprimer' }));
+    await vi.waitFor(() => expect(screen.queryByRole('dialog', { name: 'Supprimer le modèle' })).toBeNull());
+    await vi.waitFor(() => expect(screen.queryByText('Accusé pétitions')).toBeNull());
+    expect(deletes).toBe(2);
+  });
+
   it('edits the default acknowledgement template and shows why it must stay the default', async () => {
     const api = fetchRouting((method, url) => {
       if (method === 'GET' && url.startsWith('/api/v1/correspondence/ack-templates'))
@@ -118,7 +165,7 @@ describe('reply and acknowledgement templates', { timeout: 30_000 }, () => {
       me: fakeMe('cabinet_head', ['correspondence']),
     });
     expect(await screen.findByText('Par défaut')).toBeDefined();
-    // No delete: the server keeps acknowledgement templates.
+    // No delete: the default acknowledgement template stays until another replaces it.
     expect(screen.queryByRole('button', { name: 'Supprimer Accusé standard' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Modifier Accusé standard' }));
     const dialog = await screen.findByRole('dialog', { name: 'Modifier le modèle' });

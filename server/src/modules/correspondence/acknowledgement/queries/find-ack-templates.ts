@@ -18,7 +18,11 @@ export function presentAckTemplate(actor: Actor, row: AckTemplateRow): TAckTempl
     isDefault: row.isDefault,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    policies: { update: acknowledgementPolicy.can(actor, 'manageTemplates', row) },
+    policies: {
+      update: acknowledgementPolicy.can(actor, 'manageTemplates', row),
+      // The default template prints every automatic acknowledgement: it is never deleted.
+      delete: acknowledgementPolicy.can(actor, 'manageTemplates', row) && !row.isDefault,
+    },
   };
 }
 
