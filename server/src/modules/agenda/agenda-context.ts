@@ -3,6 +3,7 @@ import type { Queryable } from '../../platform/db/client';
 import type { Actor } from '../../platform/policy/actor';
 import { agendaSettings } from './agenda.schema';
 import { loadOfficials, type OfficialsIndex } from './officials-index';
+import { readAgendaStamp } from './officials-version';
 
 /** What the agenda's commands and queries need of the organisation. */
 export interface AgendaContext {
@@ -20,6 +21,12 @@ export async function travelMinutesOf(db: Queryable, orgId: string): Promise<num
   return row?.travelMinutes ?? DEFAULT_TRAVEL_MINUTES;
 }
 
+/** The context in one round trip while the officials' index is cached (officials-cache.ts). */
 export async function loadAgendaContext(db: Queryable, actor: Actor, timeZone: string): Promise<AgendaContext> {
-  return { timeZone, officials: await loadOfficials(db, actor), travelMinutes: await travelMinutesOf(db, actor.orgId) };
+  const stamp = await readAgendaStamp(db, actor.orgId);
+  return {
+    timeZone,
+    officials: await loadOfficials(db, actor, stamp),
+    travelMinutes: stamp.travelMinutes ?? DEFAULT_TRAVEL_MINUTES,
+  };
 }

@@ -74,8 +74,22 @@ export const agendaEvents = pgTable(
     index('agenda_events_representation_idx')
       .on(t.orgId, t.startsAt)
       .where(sql`${t.representingOfficialId} is not null`),
+    // A contact's 360° timeline and their personal data: the events naming them (`&&`, `@>`).
+    index('agenda_events_attendee_contacts_idx').using('gin', t.attendeeContactIds),
   ],
 );
+
+/**
+ * A stamp of the organisation's officials as the agenda reads them (officials, their mandates,
+ * political groups, the officials' contacts): database triggers (migration
+ * 0030_agenda_officials_version_triggers) give it a new random value at the commit of any change,
+ * whoever writes it, so a process keeps its officials index in memory only while the stamp
+ * read from the database is the one it was built under. No row: never changed since the migration.
+ */
+export const agendaOfficialsVersions = pgTable('agenda_officials_versions', {
+  orgId: uuid('org_id').primaryKey(),
+  version: uuid('version').notNull(),
+});
 
 /**
  * Whose agenda an event is on, with the event's bounds copied so that an official's week is

@@ -20,7 +20,7 @@ const attendeeLink = {
       sql`update agenda_events e set attendee_contact_ids = array(
             select distinct x from unnest(array_replace(e.attendee_contact_ids, ${pair.duplicateId}::uuid, ${pair.keptId}::uuid)) x)
           from (select id, attendee_contact_ids as before from agenda_events
-                where org_id = ${pair.orgId} and ${pair.duplicateId}::uuid = any(attendee_contact_ids)) old
+                where org_id = ${pair.orgId} and attendee_contact_ids @> array[${pair.duplicateId}::uuid]) old
           where e.id = old.id returning e.id::text as id, old.before::text[] as before`,
     );
     return rows;
@@ -44,7 +44,8 @@ async function agendaOfContact(db: Queryable, actor: Actor, contactId: string) {
       db,
       and(
         eq(agendaEvents.orgId, actor.orgId),
-        sql`${contactId}::uuid = any(${agendaEvents.attendeeContactIds})`,
+        // `@>`, not `= any`: the form agenda_events_attendee_contacts_idx (GIN) serves.
+        sql`${agendaEvents.attendeeContactIds} @> array[${contactId}::uuid]`,
       ) as SQL,
     )
   )
@@ -71,38 +72,45 @@ const KIND_WORDS: Record<string, string> = {
   private_block: 'créneau réservé',
 };
 
+/**
+ * The timeline's statement: the events naming one of the contacts (`&&`, served by the GIN index
+ * agenda_events_attendee_contacts_idx) that the viewer sees in full, newest first, before the cursor.
+ * `own`: the viewer's own officials.
+ */
+export function agendaTimelineStatement(actor: Actor, own: string[], q: TimelineFetch): SQL {
+  const entryId = sql`('agenda:' || e.id::text)`;
+  const before = q.before
+    ? sql`(date_trunc('milliseconds', e.starts_at) < ${q.before.at.toISOString()}::timestamptz
+             or (date_trunc('milliseconds', e.starts_at) = ${q.before.at.toISOString()}::timestamptz
+                 and ${entryId} collate "C" < ${q.before.id}))`
+    : sql`true`;
+  const visible = eventDetailsVisible(
+    actor,
+    { id: sql`e.id`, orgId: sql`e.org_id`, visibility: sql`e.visibility`, attendeeUserIds: sql`e.attendee_user_ids` },
+    own,
+  );
+  return sql`select e.id::text as id, e.starts_at as at, e.title, e.kind, u.name as actor_name
+          from agenda_events e left join users u on u.id = e.created_by
+          where e.org_id = ${actor.orgId} and not e.cancelled
+            and e.attendee_contact_ids && ${`{${q.contactIds.join(',')}}`}::uuid[]
+            and ${visible} and ${before}
+          order by date_trunc('milliseconds', e.starts_at) desc, ${entryId} collate "C" desc
+          limit ${q.limit}`;
+}
+
 /** The contact's 360° page: the events they attend that the viewer sees in full, by their start. */
 const agendaTimelineSource = {
   kind: 'agenda',
   async fetch(db: Queryable, actor: Actor, _contactId: string, q: TimelineFetch): Promise<TimelineItem[]> {
+    // The officials' index is cached (officials-cache.ts): one stamp read on a warm cache.
     const own = (await loadOfficials(db, actor)).ofUser(actor.userId).map((o) => o.id);
-    const entryId = sql`('agenda:' || e.id::text)`;
-    const before = q.before
-      ? sql`(date_trunc('milliseconds', e.starts_at) < ${q.before.at.toISOString()}::timestamptz
-             or (date_trunc('milliseconds', e.starts_at) = ${q.before.at.toISOString()}::timestamptz
-                 and ${entryId} collate "C" < ${q.before.id}))`
-      : sql`true`;
-    const visible = eventDetailsVisible(
-      actor,
-      { id: sql`e.id`, orgId: sql`e.org_id`, visibility: sql`e.visibility`, attendeeUserIds: sql`e.attendee_user_ids` },
-      own,
-    );
     const rows = await queryRows<{
       id: string;
       at: Date | string;
       title: string;
       kind: string;
       actor_name: string | null;
-    }>(
-      db,
-      sql`select e.id::text as id, e.starts_at as at, e.title, e.kind, u.name as actor_name
-          from agenda_events e left join users u on u.id = e.created_by
-          where e.org_id = ${actor.orgId} and not e.cancelled
-            and e.attendee_contact_ids && ${`{${q.contactIds.join(',')}}`}::uuid[]
-            and ${visible} and ${before}
-          order by date_trunc('milliseconds', e.starts_at) desc, ${entryId} collate "C" desc
-          limit ${q.limit}`,
-    );
+    }>(db, agendaTimelineStatement(actor, own, q));
     return rows.map((r) => ({
       id: `agenda:${r.id}`,
       at: new Date(r.at),
@@ -133,7 +141,7 @@ export function registerAgendaDirectorySources(): void {
     async erase(tx, orgId, contactId) {
       await tx.execute(
         sql`update agenda_events set attendee_contact_ids = array_remove(attendee_contact_ids, ${contactId}::uuid)
-            where org_id = ${orgId} and ${contactId}::uuid = any(attendee_contact_ids)`,
+            where org_id = ${orgId} and attendee_contact_ids @> array[${contactId}::uuid]`,
       );
       await tx
         .update(agendaInvitations)

@@ -2,6 +2,8 @@ import type { TOfficial } from '@dircab/contracts';
 import type { Queryable } from '../../platform/db/client';
 import type { Actor } from '../../platform/policy/actor';
 import { findOfficials } from '../directory/queries/find-officials';
+import { cachedForViewer } from './officials-cache';
+import { type AgendaStamp, readAgendaStamp } from './officials-version';
 
 export interface AgendaOfficial {
   id: string;
@@ -15,8 +17,9 @@ export interface AgendaOfficial {
   details: string[];
 }
 
+/** Shared between the requests of one viewer (officials-cache.ts): read it, never change it. */
 export interface OfficialsIndex {
-  byId: Map<string, AgendaOfficial>;
+  byId: ReadonlyMap<string, AgendaOfficial>;
   /** The official holding the executive mandate, first in the council's order. */
   executive: AgendaOfficial | null;
   /** Officials whose account is the actor's (usually one). */
@@ -43,13 +46,27 @@ function inForce(m: TOfficial['mandates'][number], today: string): boolean {
 }
 
 /**
- * The organisation's officials as the agenda needs them, read through the directory's own
- * query (the agenda never reads its tables): who they are, their account, and who holds the
- * executive mandate. Officials are a council, not a register: a handful of pages at most.
+ * The organisation's officials as the agenda needs them, as the actor may see them: who they
+ * are, their account, and who holds the executive mandate. Every agenda request needs them, so
+ * the index is kept in memory while the officials' stamp in the database is unchanged
+ * (officials-cache.ts); `stamp` is passed when the caller has read it already.
  */
-export async function loadOfficials(db: Queryable, actor: Actor): Promise<OfficialsIndex> {
-  const byId = new Map<string, AgendaOfficial>();
+export async function loadOfficials(db: Queryable, actor: Actor, stamp?: AgendaStamp): Promise<OfficialsIndex> {
   const today = new Date().toISOString().slice(0, 10);
+  return cachedForViewer(
+    actor,
+    stamp ?? (await readAgendaStamp(db, actor.orgId)),
+    () => readOfficials(db, actor, today),
+    today,
+  );
+}
+
+/**
+ * The index read through the directory's own query (the agenda never reads its tables).
+ * Officials are a council, not a register: a handful of pages at most.
+ */
+async function readOfficials(db: Queryable, actor: Actor, today: string): Promise<OfficialsIndex> {
+  const byId = new Map<string, AgendaOfficial>();
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
     const result = await findOfficials(db, actor, { limit: 200, ...(cursor ? { cursor } : {}) });

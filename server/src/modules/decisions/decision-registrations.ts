@@ -1,6 +1,8 @@
 import type { TAlert } from '@dircab/contracts';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { users } from '../../platform/auth/auth.schema';
+import type { Queryable } from '../../platform/db/client';
+import type { Actor } from '../../platform/policy/actor';
 import { registerAlertSource } from '../alerts/alert-sources';
 import { registerCaseLinkKind } from '../cases/case-link-kinds';
 import { orgToday } from '../tasks/org-today';
@@ -33,26 +35,7 @@ export function registerDecisionCaseLink(): void {
       return found ? { title: found.title, url: `/notes/decisions/${found.id}` } : null;
     },
     async recordsAbout(db, actor, caseId, beforeId, limit) {
-      const rows = await db
-        .select({
-          id: decisions.id,
-          title: decisions.title,
-          decidedOn: decisions.decidedOn,
-          createdAt: decisions.createdAt,
-          deciderName: users.name,
-        })
-        .from(decisions)
-        .leftJoin(users, eq(users.id, decisions.decidedBy))
-        .where(
-          and(
-            eq(decisions.orgId, actor.orgId),
-            eq(decisions.caseId, caseId),
-            visibleDecisions(actor, decisionScope),
-            beforeId ? sql`${decisions.id} < ${beforeId}::uuid` : undefined,
-          ),
-        )
-        .orderBy(desc(decisions.id))
-        .limit(limit);
+      const rows = await decisionsOfCase(db, actor, caseId, beforeId, limit);
       return rows.map((d) => ({
         id: d.id,
         at: d.createdAt,
@@ -63,6 +46,33 @@ export function registerDecisionCaseLink(): void {
       }));
     },
   });
+}
+
+/**
+ * A case's decisions the actor may see, newest first, before `beforeId`: one range of
+ * decisions_org_case_idx (org, case, id desc), however many decisions the organisation holds.
+ */
+export function decisionsOfCase(db: Queryable, actor: Actor, caseId: string, beforeId: string | null, limit: number) {
+  return db
+    .select({
+      id: decisions.id,
+      title: decisions.title,
+      decidedOn: decisions.decidedOn,
+      createdAt: decisions.createdAt,
+      deciderName: users.name,
+    })
+    .from(decisions)
+    .leftJoin(users, eq(users.id, decisions.decidedBy))
+    .where(
+      and(
+        eq(decisions.orgId, actor.orgId),
+        eq(decisions.caseId, caseId),
+        visibleDecisions(actor, decisionScope),
+        beforeId ? sql`${decisions.id} < ${beforeId}::uuid` : undefined,
+      ),
+    )
+    .orderBy(desc(decisions.id))
+    .limit(limit);
 }
 
 /**

@@ -30,6 +30,8 @@ export const decisions = pgTable(
   (t) => [
     index('decisions_org_id_idx').on(t.orgId, t.id.desc()),
     index('decisions_org_note_idx').on(t.orgId, t.noteId),
+    // A case's timeline: its decisions, newest first (registerDecisionCaseLink).
+    index('decisions_org_case_idx').on(t.orgId, t.caseId, t.id.desc()),
     index('decisions_members_idx').using('gin', t.members),
   ],
 );

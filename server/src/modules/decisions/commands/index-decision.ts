@@ -13,7 +13,8 @@ export async function indexDecision(
     recordId: row.id,
     title: row.title.slice(0, 300),
     body: row.detail,
-    url: `/decisions/${row.id}`,
+    // The web shows a decision under the notes: /notes/decisions/:id (migration 0031 fixed the old links).
+    url: `/notes/decisions/${row.id}`,
     confidentiality: decisionSearchConfidentiality(row.confidentiality),
     members: row.members,
   });
