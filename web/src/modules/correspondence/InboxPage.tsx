@@ -21,7 +21,8 @@ import { QueueNav } from './QueueNav';
 import { RouteModal } from './RouteModal';
 import { SavedViews } from './SavedViews';
 import { ShortcutsModal } from './ShortcutsModal';
-import { canManageTypes, SETTINGS_PATH } from './settings/settings-api';
+import { SETTINGS_PATH } from './settings/settings-api';
+import { sectionsFor } from './settings/settings-roles';
 import { TagPicker } from './tags/TagPicker';
 import { useInboxKeys } from './use-inbox-keys';
 import { useServiceNames } from './use-services';
@@ -137,7 +138,8 @@ export function InboxPage() {
               {t('correspondence.signatureBook.title')}
             </Button>
           )}
-          {canManageTypes(me.role) && (
+          {/* Whoever manages at least one section (the secretariat's reply templates, say) gets there. */}
+          {sectionsFor(me.role).length > 0 && (
             <Button component={Link} to={SETTINGS_PATH} variant="default">
               {t('correspondence.settings.open')}
             </Button>

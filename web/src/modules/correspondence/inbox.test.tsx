@@ -136,6 +136,14 @@ describe('the inbox filters', { timeout: 20_000 }, () => {
     expect(api.calls.filter((c) => c.url.startsWith('/api/v1/members/lookup'))).toEqual([]);
   });
 
+  it('gives the secretariat the « Réglages » button: it manages the reply templates, not the item types', async () => {
+    inbox();
+    expect(await screen.findByRole('link', { name: '2026-A-000001' })).toBeDefined();
+    const nav = screen.getByRole('navigation', { name: 'Pilotage du courrier' });
+    const buttons = screen.getAllByRole('link', { name: 'Réglages' }).filter((a) => !nav.contains(a));
+    expect(buttons.map((a) => a.getAttribute('href'))).toEqual(['/correspondence/settings']);
+  });
+
   it('switches queue from the left column, with its count', async () => {
     inbox();
     const queues = await screen.findByRole('navigation', { name: 'Files de courrier' });
