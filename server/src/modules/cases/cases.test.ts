@@ -403,9 +403,9 @@ describe('links and the timeline', () => {
     });
     expect(unknown.statusCode).toBe(400);
     expect(paths(unknown)).toContain('recordId');
-    const notYet = await api('advisor').post(`/api/v1/cases/${c.id}/links`, { kind: 'event', recordId: c.id });
-    expect(notYet.statusCode).toBe(400);
-    expect(paths(notYet)).toContain('kind');
+    const notAnEvent = await api('advisor').post(`/api/v1/cases/${c.id}/links`, { kind: 'event', recordId: c.id });
+    expect(notAnEvent.statusCode).toBe(400);
+    expect(paths(notAnEvent)).toContain('recordId');
     expect(
       (
         await api('communication').post(`/api/v1/cases/${c.id}/links`, {
