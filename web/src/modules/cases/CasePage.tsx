@@ -12,6 +12,7 @@ import { useMe } from '../../ui/me-context';
 import { Panel } from '../../ui/Panel';
 import { usePageTitle } from '../../ui/use-page-title';
 import { allTerritories, TERRITORIES_KEY } from '../directory/directory-api';
+import { WriteNoteForCaseButton } from '../notes/WriteNoteForCaseButton';
 import { TaskFormModal } from '../tasks/TaskFormModal';
 import { CaseBadges } from './CaseBadges';
 import { CaseFormModal } from './CaseFormModal';
@@ -105,6 +106,7 @@ function CaseView({ value }: { value: TCase }) {
           >
             {t('cases.newTask')}
           </Button>
+          <WriteNoteForCaseButton value={value} />
           {(closed ? value.policies.update : value.policies.close) && (
             <Button
               variant="default"

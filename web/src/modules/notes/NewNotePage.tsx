@@ -5,26 +5,38 @@ import {
   type TCreateNote,
   type TNoteKind,
 } from '@dircab/contracts';
-import { Alert, Button, Group, MultiSelect, Radio, Select, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Radio, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { notify } from '../../ui/notify';
 import { problemMessage } from '../../ui/problem-message';
 import { usePageTitle } from '../../ui/use-page-title';
+import { caseKey, casePath, casesApi, caseTimelineKey } from '../cases/cases-api';
 import { fieldErrors } from '../directory/directory-rules';
-import { notePath } from './note-rules';
+import { ADDRESSEE_ROLES, notePath } from './note-rules';
 import { NOTE_TEMPLATES_KEY, NOTES_KEY, notesApi } from './notes-api';
-import { personOptions, usePeople } from './use-people';
+import { PeopleMultiSelect, PersonSelect } from './PeoplePicker';
 
-/** A new note: its kind, title, addressee, a template of the organisation, and who may see it. */
+/**
+ * A new note: its kind, title, addressee, a template of the organisation, and who may see it.
+ * Opened from a case (`?caseId=`), the note belongs to that case and starts at its level of
+ * confidentiality, with its people.
+ */
 export function NewNotePage() {
   const { t } = useTranslation();
   usePageTitle(t('notes.create.title'));
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const people = usePeople();
+  const [params] = useSearchParams();
+  const caseId = params.get('caseId');
+  const fromCase = useQuery({
+    queryKey: caseKey(caseId ?? ''),
+    queryFn: () => casesApi.get(caseId ?? ''),
+    enabled: Boolean(caseId),
+    retry: false,
+  });
   const templates = useQuery({ queryKey: NOTE_TEMPLATES_KEY, queryFn: notesApi.templates, retry: false });
   const [kind, setKind] = useState<TNoteKind>('note_to_executive');
   const [title, setTitle] = useState('');
@@ -33,7 +45,13 @@ export function NewNotePage() {
   const [confidentiality, setConfidentiality] = useState<TConfidentiality>('restricted');
   const [members, setMembers] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const addressees = people.filter((p) => p.role === 'executive' || p.role === 'official');
+  // A note about a confidential case is no less confidential: start from the case's level and people, once.
+  const [seededFrom, setSeededFrom] = useState<string | null>(null);
+  if (fromCase.data && seededFrom !== fromCase.data.id) {
+    setSeededFrom(fromCase.data.id);
+    setConfidentiality(fromCase.data.confidentiality);
+    if (fromCase.data.confidentiality === 'confidential') setMembers(fromCase.data.members);
+  }
   // A template made for another kind would start the wrong document: offer the kind's and the general ones.
   const templateOptions = (templates.data?.data ?? [])
     .filter((x) => x.kind === null || x.kind === kind)
@@ -44,6 +62,7 @@ export function NewNotePage() {
     onSuccess: async (note) => {
       notify('green', t('notes.create.done'));
       await queryClient.invalidateQueries({ queryKey: NOTES_KEY });
+      if (caseId) await queryClient.invalidateQueries({ queryKey: caseTimelineKey(caseId) });
       navigate(notePath(note.id));
     },
     onError: (error) => setErrors(fieldErrors(error)),
@@ -63,6 +82,7 @@ export function NewNotePage() {
       confidentiality,
       ...(members.length > 0 ? { members } : {}),
       ...(templateId ? { templateId } : {}),
+      ...(caseId ? { caseId } : {}),
     });
   };
 
@@ -80,6 +100,25 @@ export function NewNotePage() {
           {create.isError && (
             <Alert color="red" role="alert" title={t('notes.create.failed')}>
               {problemMessage(create.error, t)}
+            </Alert>
+          )}
+          {caseId && (
+            <Text size="sm">
+              {t('notes.create.forCase')}{' '}
+              {fromCase.data ? (
+                <Anchor component={Link} to={casePath(caseId)}>
+                  {fromCase.data.title}
+                </Anchor>
+              ) : fromCase.isError ? (
+                t('notes.create.caseUnknown')
+              ) : (
+                t('common.loading')
+              )}
+            </Text>
+          )}
+          {errors.caseId && (
+            <Alert color="red" role="alert">
+              {errors.caseId}
             </Alert>
           )}
           <Select
@@ -102,13 +141,12 @@ export function NewNotePage() {
             error={errors.title}
             required
           />
-          <Select
+          <PersonSelect
             label={t('notes.fields.addressee')}
             description={t('notes.create.addresseeHelp')}
-            data={personOptions(addressees)}
+            roles={ADDRESSEE_ROLES}
             value={addresseeId}
             onChange={setAddresseeId}
-            searchable
             error={errors.addresseeId}
             required
           />
@@ -137,13 +175,11 @@ export function NewNotePage() {
             </Group>
           </Radio.Group>
           {confidentiality === 'confidential' && (
-            <MultiSelect
+            <PeopleMultiSelect
               label={t('notes.fields.members')}
               description={t('notes.create.membersHelp')}
-              data={personOptions(people)}
               value={members}
               onChange={setMembers}
-              searchable
               error={errors.members}
               required
             />
@@ -152,7 +188,7 @@ export function NewNotePage() {
             <Button type="submit" loading={create.isPending}>
               {t('notes.create.submit')}
             </Button>
-            <Button component={Link} to="/notes" variant="default">
+            <Button component={Link} to={caseId ? casePath(caseId) : '/notes'} variant="default">
               {t('common.cancel')}
             </Button>
           </Group>

@@ -1,5 +1,6 @@
 import type { TNote } from '@dircab/contracts';
-import { Alert, Anchor, Badge, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { IconUsers } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +17,7 @@ import { fieldErrors } from '../directory/directory-rules';
 import { CircuitButtons } from './CircuitButtons';
 import { ContributionsPanel } from './contributions/ContributionsPanel';
 import { ExportButtons } from './ExportButtons';
+import { explicitMembers, NotePeopleModal } from './NotePeopleModal';
 import { NoteText } from './NoteText';
 import { contributionPath, noteStatusColor } from './note-rules';
 import { NOTES_KEY, noteKey, notesApi } from './notes-api';
@@ -64,7 +66,9 @@ function NoteView({ note }: { note: TNote }) {
   const { t, i18n } = useTranslation();
   const me = useMe();
   const queryClient = useQueryClient();
-  const personName = usePersonName();
+  const personName = usePersonName([note.authorId, note.addresseeId, ...note.members]);
+  const [editingPeople, setEditingPeople] = useState(false);
+  const named = explicitMembers(note);
   const [autosavedAt, setAutosavedAt] = useState<string | null>(null);
   // The editor restarts from the server's text only when someone else changed it (a merged
   // contribution, a reviewer): never after its own save, which would lose what is being typed.
@@ -110,6 +114,11 @@ function NoteView({ note }: { note: TNote }) {
               version: note.version,
             })}
           </Text>
+          {named.length > 0 && (
+            <Text size="sm">
+              {t('notes.people.named', { names: named.map((id) => personName(id) || '—').join(', ') })}
+            </Text>
+          )}
           {note.transmittedAt && (
             <Text size="sm">
               {t('notes.note.transmittedAt', {
@@ -123,6 +132,16 @@ function NoteView({ note }: { note: TNote }) {
         <Stack gap="xs" align="flex-end">
           <CircuitButtons note={note} />
           {note.policies.export && <ExportButtons noteId={note.id} />}
+          {note.policies.update && (
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconUsers size={16} aria-hidden />}
+              onClick={() => setEditingPeople(true)}
+            >
+              {t('notes.people.open')}
+            </Button>
+          )}
         </Stack>
       </Group>
       {note.returnComment && note.status === 'draft' && (
@@ -170,6 +189,7 @@ function NoteView({ note }: { note: TNote }) {
           </Grid.Col>
         )}
       </Grid>
+      <NotePeopleModal note={note} opened={editingPeople} onClose={() => setEditingPeople(false)} />
       <ContributionsPanel note={note} />
       <VersionsPanel note={note} />
     </Stack>

@@ -40,8 +40,9 @@ const WRITERS: readonly TRole[] = [
   'secretariat',
   'communication',
 ];
-const ADDRESSEES: readonly TRole[] = ['executive', 'official'];
+/** Whom a note is addressed to: the executive or an official. */
+export const ADDRESSEE_ROLES: readonly TRole[] = ['executive', 'official'];
 export const canWriteNotes = (role: TRole) => WRITERS.includes(role);
-export const hasReadingFolder = (role: TRole) => ADDRESSEES.includes(role);
+export const hasReadingFolder = (role: TRole) => ADDRESSEE_ROLES.includes(role);
 /** The heads of the cabinet keep the organisation's templates (the admin too, outside the notes module). */
 export const canManageTemplates = (role: TRole) => ['chief_of_staff', 'cabinet_head', 'admin'].includes(role);

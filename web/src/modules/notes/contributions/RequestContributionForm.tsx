@@ -8,14 +8,13 @@ import { problemMessage } from '../../../ui/problem-message';
 import { useServiceOptions } from '../../correspondence/use-services';
 import { fieldErrors } from '../../directory/directory-rules';
 import { noteKey, notesApi } from '../notes-api';
-import { personOptions, usePeople } from '../use-people';
+import { PersonSelect } from '../PeoplePicker';
 
 /** Asks a service or a person for a section by a date: the server makes it their task. */
 export function RequestContributionForm({ noteId, onDone }: { noteId: string; onDone: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const services = useServiceOptions();
-  const people = usePeople();
   const [to, setTo] = useState<'service' | 'person'>('service');
   const [serviceId, setServiceId] = useState<string | null>(null);
   const [userId, setUserId] = useState<string | null>(null);
@@ -80,12 +79,10 @@ export function RequestContributionForm({ noteId, onDone }: { noteId: string; on
             required
           />
         ) : (
-          <Select
+          <PersonSelect
             label={t('notes.contributions.person')}
-            data={personOptions(people)}
             value={userId}
             onChange={setUserId}
-            searchable
             error={errors.userId}
             required
           />

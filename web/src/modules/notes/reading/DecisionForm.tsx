@@ -8,7 +8,7 @@ import { problemMessage } from '../../../ui/problem-message';
 import { useServiceOptions } from '../../correspondence/use-services';
 import { fieldErrors } from '../../directory/directory-rules';
 import { DECISIONS_KEY, NOTES_KEY, noteKey, notesApi } from '../notes-api';
-import { personOptions, usePeople } from '../use-people';
+import { PersonSelect } from '../PeoplePicker';
 import { type ActionDraft, answerBody, checkDecision, emptyAction } from './decision-draft';
 
 /** The addressee answers the note: what is decided, and the actions (tasks) that follow, each by a date. */
@@ -16,7 +16,6 @@ export function DecisionForm({ note, onDone }: { note: TNote; onDone: () => void
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const services = useServiceOptions();
-  const people = personOptions(usePeople());
   const [decision, setDecision] = useState('');
   const [detail, setDetail] = useState('');
   const [actions, setActions] = useState<ActionDraft[]>([emptyAction(1)]);
@@ -107,12 +106,10 @@ export function DecisionForm({ note, onDone }: { note: TNote; onDone: () => void
                     required
                   />
                 ) : (
-                  <Select
+                  <PersonSelect
                     label={t('notes.decision.person', { number: n })}
-                    data={people}
                     value={a.userId}
                     onChange={(userId) => change(a.key, { userId })}
-                    searchable
                     error={serviceError ?? errors[`actions.${i}.assigneeUserId`]}
                     required
                   />
