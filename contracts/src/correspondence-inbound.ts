@@ -139,10 +139,16 @@ export const ZPublicFormSettings = z.strictObject({
         .transform((u) => u.replace(/\/$/, '').toLowerCase()),
     )
     .max(20),
+  /**
+   * The item type given to the form's requests: its processing delay, and the acknowledgement
+   * it calls for (CRPA L.112-11: a request sent electronically is acknowledged). Left out: kept.
+   */
+  typeId: ZUuid.nullable().optional(),
 });
 export type TPublicFormSettings = z.infer<typeof ZPublicFormSettings>;
 /** The setting as the API answers it (the input's clean-up transforms do not run backwards). */
-export const ZPublicFormSettingsView = z.object({ allowedOrigins: z.array(z.string()) });
+export const ZPublicFormSettingsView = z.object({ allowedOrigins: z.array(z.string()), typeId: ZUuid.nullable() });
+export type TPublicFormSettingsView = z.infer<typeof ZPublicFormSettingsView>;
 
 /** Near-identical items from many writers, grouped so one reply serves them all. */
 export const ZCampaign = z.object({

@@ -168,4 +168,45 @@ describe('automatic acknowledgement at registration (CRPA L.112-11)', () => {
     expect(mails[0]?.inReplyTo).toBe('<CAH7-html-only-0042@mail.example.com>');
     expect(mails[0]?.references).toContain('<CAH7-html-only-0042@mail.example.com>');
   });
+
+  it('acknowledges a request from the public web form once its type is chosen in the form’s settings', async () => {
+    const [{ slug } = { slug: '' }] = await queryRows<{ slug: string }>(
+      t.app.ctx.db,
+      sql`select slug from organisations where id = ${org.orgId}`,
+    );
+    const submit = (subject: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/public/requests/${slug}`,
+        remoteAddress: '198.51.100.77',
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({
+          name: 'Yvette Wamytan',
+          email: 'yvette.wamytan@example.nc',
+          subject,
+          message: 'Bonjour, je souhaite réserver la salle polyvalente de Boulari pour une fête de quartier.',
+          consent: true,
+        }),
+      });
+    const itemOf = async (subject: string) =>
+      (
+        await queryRows<{ id: string }>(
+          t.app.ctx.db,
+          sql`select id from correspondence_items where subject = ${subject}`,
+        )
+      )[0]?.id ?? '';
+    // Without a type, the form's request calls for nothing the software can tell.
+    expect((await submit('Salle polyvalente, sans type')).statusCode).toBe(202);
+    expect(await ackJobs(await itemOf('Salle polyvalente, sans type'))).toHaveLength(0);
+
+    const set = await as(t.app, chief).put('/api/v1/correspondence/public-form', {
+      allowedOrigins: [],
+      typeId: types.demande,
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    expect((await submit('Salle polyvalente, typée')).statusCode).toBe(202);
+    const jobs = await ackJobs(await itemOf('Salle polyvalente, typée'));
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]?.payload.to).toBe('yvette.wamytan@example.nc');
+  });
 });

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAtColumn, idColumn, orgIdColumn, updatedAtColumn } from '../../../platform/db/columns';
 import { organisations } from '../../org/org.schema';
-import { correspondenceItems } from '../correspondence.schema';
+import { correspondenceItems, correspondenceItemTypes } from '../correspondence.schema';
 
 /**
  * Tokens a mail gateway presents (`Authorization: Bearer …`) to deliver raw messages to
@@ -52,6 +52,8 @@ export const correspondencePublicForms = pgTable('correspondence_public_forms', 
     .primaryKey()
     .references(() => organisations.id, { onDelete: 'cascade' }),
   allowedOrigins: text('allowed_origins').array().notNull().default(sql`'{}'::text[]`),
+  /** The item type given to the form's requests (its delay, its acknowledgement); none by default. */
+  typeId: uuid('type_id').references(() => correspondenceItemTypes.id, { onDelete: 'set null' }),
   updatedAt: updatedAtColumn(),
 });
 

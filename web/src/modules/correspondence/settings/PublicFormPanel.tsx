@@ -1,4 +1,5 @@
-import { Alert, Button, Code, CopyButton, Group, Stack, TagsInput, Text, Title } from '@mantine/core';
+import type { TPublicFormSettingsView } from '@dircab/contracts';
+import { Alert, Button, Code, CopyButton, Group, Select, Stack, TagsInput, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +9,7 @@ import { problemMessage } from '../../../ui/problem-message';
 import { fieldErrors } from '../../directory/directory-rules';
 import { embedSnippet } from './embed-snippet';
 import { SectionError } from './SectionError';
-import { PUBLIC_FORM_KEY, publicFormApi } from './settings-api';
+import { itemTypesApi, PUBLIC_FORM_KEY, publicFormApi, TYPES_KEY } from './settings-api';
 
 const p = 'correspondenceSettings.publicForm';
 
@@ -31,18 +32,20 @@ export function PublicFormPanel() {
   const current = useQuery({ queryKey: PUBLIC_FORM_KEY, queryFn: publicFormApi.get });
   if (current.isError) return <SectionError error={current.error} onRetry={() => void current.refetch()} />;
   if (!current.data) return <Text>{t('common.loading')}</Text>;
-  return <PublicFormSettings key={current.data.allowedOrigins.join(' ')} start={current.data.allowedOrigins} />;
+  return <PublicFormSettings key={JSON.stringify(current.data)} start={current.data} />;
 }
 
-function PublicFormSettings({ start }: { start: string[] }) {
+function PublicFormSettings({ start }: { start: TPublicFormSettingsView }) {
   const { t } = useTranslation();
   const me = useMe();
   const queryClient = useQueryClient();
-  const [origins, setOrigins] = useState(start);
+  const [origins, setOrigins] = useState(start.allowedOrigins);
+  const [typeId, setTypeId] = useState<string | null>(start.typeId);
+  const types = useQuery({ queryKey: TYPES_KEY, queryFn: itemTypesApi.list });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const endpoint = `${window.location.origin}/api/v1/public/requests/${encodeURIComponent(me.organisation.slug)}`;
   const save = useMutation({
-    mutationFn: () => publicFormApi.save({ allowedOrigins: origins.map((o) => o.trim()).filter(Boolean) }),
+    mutationFn: () => publicFormApi.save({ allowedOrigins: origins.map((o) => o.trim()).filter(Boolean), typeId }),
     onSuccess: (saved) => {
       queryClient.setQueryData(PUBLIC_FORM_KEY, saved);
       notify('green', t(`${p}.saved`));
@@ -76,6 +79,16 @@ function PublicFormSettings({ start }: { start: string[] }) {
             onChange={setOrigins}
             splitChars={[',', ' ']}
             error={originError ? (faulty ? `${faulty} : ${originError[1]}` : originError[1]) : undefined}
+          />
+          <Select
+            label={t(`${p}.type`)}
+            description={t(`${p}.typeHelp`)}
+            placeholder={t(`${p}.noType`)}
+            data={(types.data?.data ?? []).map((type) => ({ value: type.id, label: type.label }))}
+            value={typeId}
+            onChange={setTypeId}
+            clearable
+            error={errors.typeId}
           />
           <Group>
             <Button type="submit" loading={save.isPending}>

@@ -187,12 +187,23 @@ describe('organisation settings of the correspondence', { timeout: 30_000 }, () 
     );
   });
 
-  it('gives the public form’s address and snippet, and names the refused site', async () => {
-    const api = fetchRouting((method) =>
-      method === 'GET'
-        ? [200, { allowedOrigins: ['https://www.mont-dore.nc'] }]
-        : invalid('allowedOrigins.1', 'Seulement le schéma et le nom du site, sans chemin (https://www.exemple.fr).'),
-    );
+  it('gives the public form’s address and snippet, sends the requests’ type, and names the refused site', async () => {
+    const api = fetchRouting((method, url) => {
+      if (method === 'GET' && url.startsWith('/api/v1/correspondence/types'))
+        return [
+          200,
+          {
+            data: [{ id: '01900000-0000-7000-8000-0000000000d1', code: 'demande', label: 'Demande d’un administré' }],
+            nextCursor: null,
+            policies: { create: true },
+          },
+        ];
+      if (method === 'GET') return [200, { allowedOrigins: ['https://www.mont-dore.nc'], typeId: null }];
+      return invalid(
+        'allowedOrigins.1',
+        'Seulement le schéma et le nom du site, sans chemin (https://www.exemple.fr).',
+      );
+    });
     vi.stubGlobal('fetch', api.fn);
     open('publicForm');
     const endpoint = `${window.location.origin}/api/v1/public/requests/mont-dore`;
@@ -203,10 +214,13 @@ describe('organisation settings of the correspondence', { timeout: 30_000 }, () 
     origins.focus();
     fireEvent.change(origins, { target: { value: 'https://mont-dore.nc/contact' } });
     fireEvent.keyDown(origins, { key: 'Enter' });
+    fireEvent.click(screen.getByRole('combobox', { name: /Type des demandes/ }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Demande d’un administré', hidden: true }));
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
     await vi.waitFor(() =>
       expect(api.calls.find((c) => c.method === 'PUT')?.body).toEqual({
         allowedOrigins: ['https://www.mont-dore.nc', 'https://mont-dore.nc/contact'],
+        typeId: '01900000-0000-7000-8000-0000000000d1',
       }),
     );
     expect(await screen.findByText(/https:\/\/mont-dore\.nc\/contact : Seulement le schéma/)).toBeDefined();

@@ -15,6 +15,7 @@ import type {
   TNumberingSettings,
   TPolicies,
   TPublicFormSettings,
+  TPublicFormSettingsView,
   TReplyTemplate,
   TRole,
   TUpdateAckTemplate,
@@ -94,6 +95,6 @@ export const gatewayApi = {
 
 export const PUBLIC_FORM_KEY = [...CORRESPONDENCE_KEY, 'public-form'] as const;
 export const publicFormApi = {
-  get: () => http.get<{ allowedOrigins: string[] }>(`${C}/public-form`),
-  save: (body: TPublicFormSettings) => http.put<{ allowedOrigins: string[] }>(`${C}/public-form`, body),
+  get: () => http.get<TPublicFormSettingsView>(`${C}/public-form`),
+  save: (body: TPublicFormSettings) => http.put<TPublicFormSettingsView>(`${C}/public-form`, body),
 };

@@ -10,6 +10,7 @@ import {
   type TestOrg,
 } from '../../../../../test/test-app';
 import { queryRows } from '../../../../platform/db/client';
+import { createItemTypes } from '../../commands/create-item-types';
 
 let t: TestApp;
 let org: TestOrg;
@@ -147,7 +148,7 @@ describe('the web sites allowed to send the form (CORS)', () => {
 
     const set = await as(t.app, chief).put('/api/v1/correspondence/public-form', { allowedOrigins: [`${site}/`] });
     expect(set.statusCode, set.body).toBe(200);
-    expect(set.json()).toEqual({ allowedOrigins: [site] });
+    expect(set.json()).toEqual({ allowedOrigins: [site], typeId: null });
 
     const preflight = await t.app.inject({
       method: 'OPTIONS',
@@ -172,6 +173,7 @@ describe('the web sites allowed to send the form (CORS)', () => {
     expect(otherPreflight.headers['access-control-allow-origin']).toBeUndefined();
     expect((await as(t.app, otherChief).get('/api/v1/correspondence/public-form')).json()).toEqual({
       allowedOrigins: [],
+      typeId: null,
     });
   });
 
@@ -189,5 +191,44 @@ describe('the web sites allowed to send the form (CORS)', () => {
       ).toBe(403);
       expect((await as(t.app, cookie).get('/api/v1/correspondence/public-form')).statusCode).toBe(403);
     }
+  });
+
+  it('gives the form’s requests the chosen type (its delay), kept when left out, and refuses another organisation’s type', async () => {
+    const [mine] = await createItemTypes(t.app.ctx.db, org.orgId);
+    const [theirs] = await createItemTypes(t.app.ctx.db, other.orgId);
+    if (!mine || !theirs) throw new Error('no item types');
+    const before = await countRows(t.app, 'audit_log');
+    const foreign = await as(t.app, chief).put('/api/v1/correspondence/public-form', {
+      allowedOrigins: [],
+      typeId: theirs.id,
+    });
+    expect(foreign.statusCode).toBe(400);
+    expect(paths(foreign)).toEqual(['typeId']);
+    expect(await countRows(t.app, 'audit_log')).toBe(before);
+
+    const set = await as(t.app, chief).put('/api/v1/correspondence/public-form', {
+      allowedOrigins: [],
+      typeId: mine.id,
+    });
+    expect(set.json()).toEqual({ allowedOrigins: [], typeId: mine.id });
+    const kept = await as(t.app, chief).put('/api/v1/correspondence/public-form', {
+      allowedOrigins: ['https://www.mont-dore.nc'],
+    });
+    expect(kept.json()).toEqual({ allowedOrigins: ['https://www.mont-dore.nc'], typeId: mine.id });
+
+    const sent = await send(request({ subject: 'Demande typée par le formulaire' }));
+    expect(sent.statusCode).toBe(202);
+    const [item] = await queryRows<{ type_id: string | null; due_date: string | null }>(
+      t.app.ctx.db,
+      sql`select type_id, due_date::text from correspondence_items where subject = 'Demande typée par le formulaire'`,
+    );
+    expect(item?.type_id).toBe(mine.id);
+    expect(item?.due_date).not.toBeNull();
+
+    const cleared = await as(t.app, chief).put('/api/v1/correspondence/public-form', {
+      allowedOrigins: [],
+      typeId: null,
+    });
+    expect(cleared.json()).toEqual({ allowedOrigins: [], typeId: null });
   });
 });

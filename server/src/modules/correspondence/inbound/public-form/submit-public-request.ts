@@ -4,6 +4,7 @@ import type { Queryable } from '../../../../platform/db/client';
 import { problems } from '../../../../platform/errors/problem';
 import { registerCorrespondence } from '../../commands/register-correspondence';
 import { type InboundOrganisation, systemActor } from '../inbound-organisation';
+import { publicFormSettingsOf } from './public-form-settings';
 
 /**
  * Registers a request sent with the town's web form (channel `web_form`), as no user: the
@@ -17,6 +18,9 @@ export async function submitPublicRequest(
   ip: string,
 ): Promise<string> {
   const actor = systemActor(org.id, ip, 'Formulaire public');
+  // The organisation's chosen type gives the request its delay and, when the type calls for
+  // one, its acknowledgement by email at registration.
+  const { typeId } = await publicFormSettingsOf(tx, org.id);
   const parsed = ZCreateCorrespondence.safeParse({
     direction: 'in',
     channel: 'web_form',
@@ -29,6 +33,7 @@ export async function submitPublicRequest(
       address: input.address || null,
     },
     ...(input.topic ? { topic: input.topic } : {}),
+    ...(typeId ? { typeId } : {}),
   });
   if (!parsed.success) {
     throw problems.badRequest(

@@ -1,0 +1,2 @@
+ALTER TABLE "correspondence_public_forms" ADD COLUMN "type_id" uuid;--> statement-breakpoint
+ALTER TABLE "correspondence_public_forms" ADD CONSTRAINT "correspondence_public_forms_type_id_correspondence_item_types_id_fk" FOREIGN KEY ("type_id") REFERENCES "public"."correspondence_item_types"("id") ON DELETE set null ON UPDATE no action;
