@@ -54,7 +54,15 @@ const api = 'http://localhost:3000';
 
 export default defineConfig({
   plugins: [react(), pureContractConstants()],
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    rolldownOptions: {
+      // The English words (i18n/module-dictionaries.ts loads them on demand) in one file, not one per module.
+      output: { codeSplitting: { groups: [{ name: 'words-en', test: /\/i18n\/en\.json$/ }] } },
+    },
+  },
   server: {
     proxy: {
       '/api': {

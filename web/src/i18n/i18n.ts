@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { withModuleDictionaries } from './module-dictionaries';
+import { FRENCH, loadEnglish } from './module-dictionaries';
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type TLanguage = (typeof LANGUAGES)[number];
@@ -37,13 +37,35 @@ export function takeChoiceBeforeSignIn(): TLanguage | null {
   return choice;
 }
 
-/** Switches the interface language and remembers it on this browser. */
+const FRENCH_READY = Promise.resolve();
+let englishLoaded: Promise<void> | null = null;
+
+/**
+ * Resolves once the language's words are in i18next: French is in the first bundle, English
+ * is fetched once, the first time it is needed. The same promise for the same language, so
+ * that a component may suspend on it (React's `use`).
+ */
+export function ensureLanguage(language: TLanguage): Promise<void> {
+  if (language === 'fr') return FRENCH_READY;
+  englishLoaded ??= loadEnglish().then(
+    (words) => void i18next.addResourceBundle('en', 'translation', words),
+    // Not fetched (offline, a new deployment): the French words stand in (fallbackLng) for
+    // this visit. Never rejects: a screen suspended on it must not break, nor retry in a loop.
+    () => undefined,
+  );
+  return englishLoaded;
+}
+
+/** Switches the interface language (its words fetched first if need be) and remembers it on this browser. */
 export async function changeLanguage(language: TLanguage): Promise<void> {
   try {
     localStorage.setItem(STORAGE_KEY, language);
   } catch {
     // Not remembered, but still switched for this visit.
   }
+  // Words at hand: switch now, in this very call (an account's language is set before the
+  // first paint, ui/language.ts); otherwise once they have come.
+  if (language !== 'fr' && !i18next.hasResourceBundle(language, 'translation')) await ensureLanguage(language);
   await i18next.changeLanguage(language);
 }
 
@@ -52,13 +74,19 @@ i18next.on('languageChanged', (language) => {
   document.documentElement.lang = language;
 });
 
+// Starts in French, whose words are here; a browser that chose English switches once its
+// words have come (main.tsx waits for `i18nReady` before the first render: no French flash).
 void i18next.use(initReactI18next).init({
-  resources: withModuleDictionaries(),
-  lng: storedLanguage(),
+  resources: { fr: { translation: FRENCH } },
+  lng: 'fr',
   fallbackLng: 'fr',
   interpolation: { escapeValue: false },
   initAsync: false,
 });
 document.documentElement.lang = i18next.language;
+
+/** The stored language's words loaded and switched to; French at once. */
+export const i18nReady: Promise<void> =
+  storedLanguage() === 'en' ? changeLanguage('en').catch(() => undefined) : FRENCH_READY;
 
 export default i18next;

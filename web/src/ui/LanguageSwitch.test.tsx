@@ -1,7 +1,7 @@
 import type { TMe } from '@dircab/contracts';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { changeLanguage, takeChoiceBeforeSignIn } from '../i18n/i18n';
+import { changeLanguage, ensureLanguage, takeChoiceBeforeSignIn } from '../i18n/i18n';
 import { fakeMe, fetchRouting, renderApp } from '../test/render';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useAccountLanguage } from './language';
@@ -70,6 +70,7 @@ function AccountLanguage({ me }: { me: TMe }) {
 describe('useAccountLanguage', () => {
   it('sets the interface in the account’s language, whatever this browser had', async () => {
     localStorage.setItem('dircab.language', 'fr');
+    await ensureLanguage('en'); // as RequireSession does before the shell of an English account
     const view = renderApp(<AccountLanguage me={withLocale('en')} />);
     expect(screen.getByLabelText('Loading…')).toBeDefined();
     expect(document.documentElement.lang).toBe('en');

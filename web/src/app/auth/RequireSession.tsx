@@ -1,5 +1,7 @@
-import { lazy, Suspense } from 'react';
+import type { TMe } from '@dircab/contracts';
+import { lazy, Suspense, use } from 'react';
 import { Navigate, useLocation } from 'react-router';
+import { ensureLanguage, languageOf } from '../../i18n/i18n';
 import { ErrorState } from '../../ui/ErrorState';
 import { PageLoader } from '../../ui/PageLoader';
 import { useMeQuery } from '../api/use-me';
@@ -19,7 +21,13 @@ export function RequireSession() {
   }
   return (
     <Suspense fallback={<PageLoader />}>
-      <SignedInApp me={me.data} />
+      <InAccountLanguage me={me.data} />
     </Suspense>
   );
+}
+
+/** English words are fetched on demand: an English account's shell waits for them (no French flash). */
+function InAccountLanguage({ me }: { me: TMe }) {
+  use(ensureLanguage(languageOf(me.user.locale)));
+  return <SignedInApp me={me} />;
 }
