@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // One `npm test` for the whole repo: the API suite on a real database (PGlite by default,
-// PostgreSQL when DATABASE_URL is set), contracts, and the web units in jsdom.
+// PostgreSQL when DATABASE_URL is set), contracts, the web units in jsdom, and the bench's generator.
 export default defineConfig({
   test: {
     // Vitest's default (cores - 1) is one worker on a 2-core machine; the server files spend
@@ -19,6 +19,10 @@ export default defineConfig({
         },
       },
       'web/vitest.config.ts',
+      {
+        // The bench generator's determinism (seconds); its quick run is CI's own step.
+        test: { name: 'bench', include: ['bench/src/generate/**/*.test.ts'], environment: 'node' },
+      },
     ],
   },
 });
