@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { weeklyAgendaUrl } from '../agenda-api';
 import { CALENDAR_VIEWS, type CalendarView } from './calendar-period';
+import { ImportIcsButton } from './ImportIcsButton';
 
 interface Props {
   view: CalendarView;
@@ -97,6 +98,7 @@ export function CalendarToolbar(p: Props) {
             ))}
           </Menu.Dropdown>
         </Menu>
+        {p.canCreate && <ImportIcsButton officialOptions={p.officialOptions} officialIds={p.officialIds} />}
         {p.canCreate && (
           <Button leftSection={<IconPlus size={16} />} onClick={p.onCreate} aria-keyshortcuts="c">
             {t('agenda.newEvent')}
