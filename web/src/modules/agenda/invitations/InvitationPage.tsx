@@ -12,12 +12,14 @@ import { notify } from '../../../ui/notify';
 import { Panel } from '../../../ui/Panel';
 import { problemMessage } from '../../../ui/problem-message';
 import { usePageTitle } from '../../../ui/use-page-title';
+import { itemKey } from '../../correspondence/correspondence-api';
 import { formatDay, itemPath } from '../../correspondence/correspondence-rules';
 import { contactPath } from '../../directory/directory-rules';
 import { briefPath } from '../briefs/briefs-api';
 import { formatWhen, todayIn } from './agenda-time';
 import { InvitationStatusBadge } from './InvitationStatusBadge';
 import { declineLetterUrl, INVITATIONS_KEY, INVITATIONS_PATH, invitationKey, invitationsApi } from './invitations-api';
+import { ReplyLetterStatus } from './ReplyLetterStatus';
 import { useOfficialChoices } from './use-delegates';
 
 /** One invitation: what, when, where, and its answer (accept, delegate to an official, decline with a letter). */
@@ -121,6 +123,10 @@ function InvitationView({ invitation }: { invitation: TInvitation }) {
 
 function DeclineLetterLinks({ invitation }: { invitation: TInvitation }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  // The server marks the reply sent when the secretariat downloads it: read its status again.
+  const downloaded = () =>
+    setTimeout(() => void queryClient.invalidateQueries({ queryKey: itemKey(invitation.replyItemId ?? '') }), 1500);
   return (
     <Stack gap={4}>
       {invitation.policies.letter && (
@@ -132,6 +138,7 @@ function DeclineLetterLinks({ invitation }: { invitation: TInvitation }) {
               component="a"
               href={declineLetterUrl(invitation.id, format)}
               download
+              onClick={downloaded}
               size="xs"
               variant="default"
             >
@@ -140,6 +147,7 @@ function DeclineLetterLinks({ invitation }: { invitation: TInvitation }) {
           ))}
         </Group>
       )}
+      <ReplyLetterStatus invitation={invitation} />
       {invitation.replyItemId && (
         <Anchor component={Link} to={itemPath(invitation.replyItemId)} size="sm">
           {t('agendaInvitations.answer.openReply')}

@@ -121,15 +121,25 @@ describe('answering an invitation', { timeout: 20_000 }, () => {
 
   it('declines with a reason, then offers the reply letter and its entry in the outgoing register', async () => {
     let current: TInvitation = PENDING;
+    const reply = {
+      id: '0190a000-0000-7000-8000-000000000701',
+      registrationNumber: '2026-D-000012',
+      status: 'registered',
+    };
     const api = renderInvitation((method, url) => {
       if (method === 'GET' && url === `/api/v1/invitations/${ID}`) return [200, current];
+      if (method === 'GET' && url === `/api/v1/correspondence/${reply.id}`) return [200, reply];
+      if (method === 'POST' && url === `/api/v1/invitations/${ID}/reply-sent`) {
+        reply.status = 'sent';
+        return [200, current];
+      }
       if (method === 'POST' && url === `/api/v1/invitations/${ID}/decline`) {
         current = {
           ...PENDING,
           status: 'declined',
           declineReason: 'Conseil municipal ce soir-là.',
-          replyItemId: '0190a000-0000-7000-8000-000000000701',
-          policies: { letter: true },
+          replyItemId: reply.id,
+          policies: { letter: true, markReplySent: true },
         };
         return [200, current];
       }
@@ -148,6 +158,11 @@ describe('answering an invitation', { timeout: 20_000 }, () => {
     expect(screen.getByRole('link', { name: 'Voir la lettre au registre des départs' }).getAttribute('href')).toBe(
       '/correspondence/items/0190a000-0000-7000-8000-000000000701',
     );
+    // The reply has not left yet: the secretariat says it posted it.
+    fireEvent.click(await screen.findByRole('button', { name: 'Marquer la réponse comme envoyée' }));
+    expect(await screen.findByText('Réponse envoyée (2026-D-000012)')).toBeDefined();
+    expect(api.calls.filter((c) => c.url.endsWith('/reply-sent')).map((c) => c.method)).toEqual(['POST']);
+    expect(screen.queryByRole('button', { name: 'Marquer la réponse comme envoyée' })).toBeNull();
   });
 
   it('shows the server’s French refusal', async () => {
