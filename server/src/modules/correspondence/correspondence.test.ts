@@ -403,6 +403,32 @@ describe('update of the writer and the confidentiality', () => {
   });
 });
 
+describe('search by tag', () => {
+  it('finds an item by a tag given in bulk or by an edit, with the item’s access rules, and forgets a removed tag', async () => {
+    const created = (await api('secretariat').post('/api/v1/correspondence', item({ subject: 'Nid-de-poule' }))).json();
+    expect(await searchIds(cookies.chief_of_staff, 'Koutio')).not.toContain(created.id);
+    const bulk = await api('chief_of_staff').post('/api/v1/correspondence/tags', {
+      itemIds: [created.id],
+      add: ['Koutio'],
+    });
+    expect(bulk.json()).toMatchObject({ updated: 1, skippedIds: [] });
+    expect(await searchIds(cookies.chief_of_staff, 'koutio')).toEqual([created.id]);
+    expect(await searchIds(cookies.secretariat, 'Koutio')).toEqual([created.id]);
+    // Group staff never see correspondence: the tag finds nothing for them.
+    expect(await searchIds(cookies.group_staff, 'Koutio')).toEqual([]);
+    expect(await searchIds(cookies.services, 'Koutio')).toEqual([]);
+
+    // The edit replaces the tags: the new one is found, the old one no longer is.
+    const patched = await api('secretariat').patch(`/api/v1/correspondence/${created.id}`, { tags: ['Ouemo'] });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(await searchIds(cookies.chief_of_staff, 'Ouemo')).toEqual([created.id]);
+    expect(await searchIds(cookies.chief_of_staff, 'Koutio')).toEqual([]);
+
+    await api('chief_of_staff').post('/api/v1/correspondence/tags', { itemIds: [created.id], remove: ['Ouemo'] });
+    expect(await searchIds(cookies.chief_of_staff, 'Ouemo')).toEqual([]);
+  });
+});
+
 describe('list', () => {
   it('pages newest received first and filters by channel, period, number and subject words', async () => {
     const fresh = await createTestOrg(t.app, ['secretariat']);

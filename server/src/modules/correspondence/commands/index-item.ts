@@ -50,17 +50,21 @@ async function audienceOf(tx: Queryable, item: ItemRow): Promise<string[]> {
 }
 
 /**
- * Puts an item in the global search (kind `mail`) with who may find it; the text extracted
- * from its attachments follows the body, so every re-index (an edit, a routing) keeps it.
+ * Puts an item in the global search (kind `mail`) with who may find it. The body holds the
+ * writer, the item's tags (so « voirie » finds what the cabinet tagged so), the text and the
+ * text extracted from its attachments, so every re-index (an edit, a routing, a tag change)
+ * keeps them all. `fresh`: the item was just registered and has no attachment yet (one
+ * query less in registration's queued part).
  */
-export async function indexItem(tx: Queryable, item: ItemRow): Promise<void> {
-  const attachments = await attachmentSearchText(tx, item.orgId, item.id);
+export async function indexItem(tx: Queryable, item: ItemRow, options: { fresh?: boolean } = {}): Promise<void> {
+  const attachments = options.fresh ? '' : await attachmentSearchText(tx, item.orgId, item.id);
+  const lines = [item.senderName, item.tags.join(', '), item.body, attachments];
   await indexRecord(tx, {
     orgId: item.orgId,
     kind: 'mail',
     recordId: item.id,
     title: `${item.registrationNumber} — ${item.subject}`,
-    body: attachments ? `${item.senderName}\n${item.body}\n${attachments}` : `${item.senderName}\n${item.body}`,
+    body: lines.filter((line) => line !== '').join('\n'),
     url: `/correspondence/${item.id}`,
     confidentiality: searchConfidentiality(item.confidentiality),
     members: await audienceOf(tx, item),

@@ -5,6 +5,7 @@ import { recordAudit } from '../../../platform/audit/record-audit';
 import type { Queryable } from '../../../platform/db/client';
 import { problems } from '../../../platform/errors/problem';
 import type { Actor } from '../../../platform/policy/actor';
+import { indexItem } from '../commands/index-item';
 import { correspondencePolicy } from '../correspondence.policy';
 import { correspondenceItems } from '../correspondence.schema';
 import { NO_FACTS } from '../processing/queries/find-circuit-facts';
@@ -57,6 +58,8 @@ export async function bulkTagItems(tx: Queryable, actor: Actor, input: TBulkTags
       recordId: id,
       summary: { before: { tags: before.tags }, after: { tags: row.tags } },
     });
+    // The search finds an item by its tags: the entry follows the change.
+    await indexItem(tx, row);
   }
   return { updated, skippedIds };
 }
