@@ -45,10 +45,9 @@ export async function registerCorrespondence(
 ): Promise<ItemRow> {
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
   checkReceivedAt(receivedAt, now);
-  // Campaign grouping must be decided one incoming registration at a time: two near-identical
-  // letters registered at the same instant would each miss the other's uncommitted item and
-  // start two campaigns. Taken first, before the numbering counter, so the locks never cross.
-  if (input.direction === 'in') await lockIncomingRegister(tx, actor.orgId);
+  // Everything that reads or checks (references, the writer, the format, the calendar) runs
+  // before the register's lock: concurrent registrations do it side by side, and only the
+  // numbered part below queues.
   const type = await itemTypeOf(tx, actor, input.typeId);
   await checkTerritory(tx, actor, input.territoryId);
   await checkMembers(tx, actor, input.members);
@@ -59,8 +58,15 @@ export async function registerCorrespondence(
   // The register's year is the year of registration in the organisation's time zone.
   const year = localYear(now, org.timeZone);
   const format = await numberFormatOf(tx, actor.orgId, input.direction);
-  const sequence = await takeNextSequence(tx, actor.orgId, input.direction, year);
   const calendar = await workingCalendarOf(tx, actor.orgId);
+  // Campaign grouping must be decided one incoming registration at a time: two near-identical
+  // letters registered at the same instant would each miss the other's uncommitted item and
+  // start two campaigns. Taken after the writer's lock (matchOrCreateSender) and before the
+  // numbering counter, always in that order, so the locks never cross. From the counter to
+  // the commit, registrations of the organisation queue anyway: the lock adds no wait of its
+  // own, whereas taken first it made them queue for the checks and the writer's match too.
+  if (input.direction === 'in') await lockIncomingRegister(tx, actor.orgId);
+  const sequence = await takeNextSequence(tx, actor.orgId, input.direction, year);
   const confidentiality = input.confidentiality ?? 'normal';
   const [row] = await refuseTakenNumber(() =>
     tx
@@ -108,7 +114,7 @@ export async function registerCorrespondence(
       },
     },
   });
-  await indexItem(tx, row);
+  await indexItem(tx, row, { fresh: true });
   // Every channel goes through here, so a petition's letters, calls and emails all meet.
   await groupIntoCampaign(tx, actor, row);
   // A digital request is acknowledged by email at once, in this transaction (never lost, once).
