@@ -18,6 +18,7 @@ import { CORRESPONDENCE_PATH, editItemPath, formatDay, isOverdue, statusColor, t
 import { ReplyPanel } from './ReplyPanel';
 import { RoutingPanel } from './RoutingPanel';
 import { StatusActions } from './StatusActions';
+import { ItemTags } from './tags/ItemTags';
 
 export function ItemPage() {
   const { t } = useTranslation();
@@ -106,6 +107,7 @@ function ItemView({ item }: { item: TCorrespondenceDetail }) {
             })}
           </Text>
         )}
+        <ItemTags item={item} />
       </Stack>
       <Group gap="xs">
         {item.policies.update && (
