@@ -132,6 +132,7 @@ function ImportForm({ officialOptions, officialIds, onClose }: Props & { onClose
           onChange={setFile}
           required
           clearable
+          clearButtonProps={{ 'aria-label': t('agendaImport.clearFile') }}
         />
         <MultiSelect
           label={t('agendaImport.officials')}
