@@ -245,7 +245,13 @@ describe('the reply declining an invitation', () => {
     expect(declined.statusCode, declined.body).toBe(200);
     const replyItemId: string = declined.json().replyItemId;
     expect(await replyOf(replyItemId)).toMatchObject({ inReplyToId: letter.id, status: 'registered' });
-    // An advisor reading the letter sends nothing.
+    // Neither a bad format, another organisation nor an advisor reading the letter sends it.
+    const letterUrl = `/api/v1/invitations/${created.json().id}/decline-letter`;
+    const badFormat = await api('secretariat').get(`${letterUrl}?format=xls`);
+    expect(badFormat.statusCode).toBe(400);
+    expect(badFormat.headers['content-type']).toMatch(/problem\+json/);
+    expect((await as(t.app, otherCookie).get(`${letterUrl}?format=pdf`)).statusCode).toBe(404);
+    expect((await replyOf(replyItemId)).status).toBe('registered');
     const read = await api('advisor').get(`/api/v1/invitations/${created.json().id}/decline-letter?format=pdf`);
     expect(read.statusCode).toBe(200);
     expect((await replyOf(replyItemId)).status).toBe('registered');
