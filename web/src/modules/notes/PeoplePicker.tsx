@@ -23,10 +23,10 @@ function usePeopleOptions(selected: readonly string[], roles: readonly TRole[] |
   const found = useQuery({
     queryKey: [...PEOPLE_KEY, 'search', roles?.join(',') ?? 'all', q],
     // The API filters one role at a time: an addressee is the executive or an official.
-    queryFn: async () =>
-      roles
-        ? (await Promise.all(roles.map((role) => lookupPeople({ q, role })))).flatMap((p) => p.data).sort(byName)
-        : (await lookupPeople({ q })).data,
+    queryFn: async () => {
+      const pages = await Promise.all((roles ?? [undefined]).map((role) => lookupPeople({ q, role })));
+      return { people: pages.flatMap((p) => p.data).sort(byName), more: pages.some((p) => p.nextCursor !== null) };
+    },
     placeholderData: keepPreviousData,
     staleTime: 60_000,
     retry: false,
@@ -39,10 +39,11 @@ function usePeopleOptions(selected: readonly string[], roles: readonly TRole[] |
     retry: false,
   });
   const byId = new Map<string, TMemberOption>();
-  for (const m of [...(chosen.data?.data ?? []), ...(found.data ?? [])]) byId.set(m.userId, m);
+  for (const m of [...(chosen.data?.data ?? []), ...(found.data?.people ?? [])]) byId.set(m.userId, m);
   const data = [...byId.values()].map((m) => ({ value: m.userId, label: personLabel(m) }));
   for (const o of data) labels.add(o.label);
-  return { data, search, setSearch, loading: found.isFetching };
+  // Past the first fifty the server has more: a few more letters narrow the search.
+  return { data, search, setSearch, loading: found.isFetching, more: found.data?.more === true };
 }
 
 interface Common {
@@ -65,7 +66,7 @@ export function PersonSelect({
   return (
     <Select
       label={common.label}
-      description={common.description ?? t('notes.people.searchHelp')}
+      description={options.more ? t('notes.people.more') : (common.description ?? t('notes.people.searchHelp'))}
       error={common.error}
       required={common.required}
       searchable
@@ -92,7 +93,7 @@ export function PeopleMultiSelect({
   return (
     <MultiSelect
       label={common.label}
-      description={common.description ?? t('notes.people.searchHelp')}
+      description={options.more ? t('notes.people.more') : (common.description ?? t('notes.people.searchHelp'))}
       error={common.error}
       required={common.required}
       searchable

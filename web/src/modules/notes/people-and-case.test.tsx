@@ -6,6 +6,7 @@ import { fakeMe, fetchRouting, renderApp } from '../../test/render';
 import '../correspondence/test-stubs';
 import { NewNotePage } from './NewNotePage';
 import { NotePeopleModal } from './NotePeopleModal';
+import { PersonSelect } from './PeoplePicker';
 import { MAYOR_ID, NOTE_ID, note } from './test-fixtures';
 import { WriteNoteForCaseButton } from './WriteNoteForCaseButton';
 
@@ -121,6 +122,19 @@ describe('the people and confidentiality of a note', { timeout: 20_000 }, () => 
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
     expect(await screen.findByText('Une note confidentielle nomme au moins une personne.')).toBeDefined();
     expect(api.calls.some((c) => c.method === 'PATCH')).toBe(false);
+  });
+});
+
+describe('the people picker', { timeout: 20_000 }, () => {
+  it('asks for more letters when the server has more than one page of matches', async () => {
+    const api = fetchRouting((_m, url) =>
+      url.startsWith('/api/v1/notes/people') ? [200, { data: PEOPLE, nextCursor: 'suite' }] : undefined,
+    );
+    vi.stubGlobal('fetch', api.fn);
+    renderApp(<PersonSelect label="Personne" value={null} onChange={() => {}} />, { me });
+    expect(
+      await screen.findByText('Plus de 50 personnes correspondent : tapez quelques lettres de plus.'),
+    ).toBeDefined();
   });
 });
 
