@@ -208,6 +208,8 @@ test('au clavier, sur téléphone : i puis Entrée imputent comme suggéré', as
   await expect(picker).toBeVisible();
   await picker.getByLabel('Étiquettes', { exact: true }).fill('Éclairage public');
   await page.keyboard.press('Enter');
+  // Tab leaves the field: suggestions of other tags would otherwise cover the buttons.
+  await page.keyboard.press('Tab');
   await expectAccessible(page, 'le choix des étiquettes');
   await picker.getByRole('button', { name: 'Enregistrer les étiquettes' }).click();
   await expect(picker).toHaveCount(0);
