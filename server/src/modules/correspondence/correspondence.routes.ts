@@ -31,6 +31,7 @@ import { registerCorrespondenceSenderLinks } from './processing/sender-links';
 import { findItem, findItems, presentItem } from './queries/find-correspondence';
 import { findItemTypes } from './queries/find-item-types';
 import { findViewer } from './queries/find-viewer';
+import { registerSearchAudienceRefresh } from './search/refresh-search-audience';
 import { bulkTagItems } from './tags/bulk-tag-items';
 import { findTagSuggestions } from './tags/find-tag-suggestions';
 
@@ -43,6 +44,7 @@ export function registerCorrespondenceRoutes(app: FastifyInstance) {
   const register = access.roles('correspondence.register', CORRESPONDENCE_ROLES.register);
   registerProcessingRoutes(app);
   registerCorrespondenceSenderLinks();
+  registerSearchAudienceRefresh();
 
   r.get(
     '/api/v1/correspondence',

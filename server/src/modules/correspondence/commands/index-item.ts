@@ -12,8 +12,9 @@ type ItemRow = typeof correspondenceItems.$inferSelect;
 /**
  * Who, besides the cabinet, may find the item: the people named on it and, unless it is
  * confidential, the people routed to and the members of the services routed to, and for a
- * normal item the officials whose portfolio holds its topic (the rules of `visibleItems`,
- * as of now: someone who joins a service later finds its older items in the list, not here).
+ * normal item the officials whose portfolio holds its topic (the rules of `visibleItems`).
+ * A change of service or portfolio re-computes it for many items at once:
+ * search/refresh-search-audience.ts, kept equal to this by its test.
  */
 async function audienceOf(tx: Queryable, item: ItemRow): Promise<string[]> {
   const people = new Set(item.members);

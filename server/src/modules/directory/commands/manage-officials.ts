@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../../../platform/db/unique-violation';
 import { type FieldError, problems } from '../../../platform/errors/problem';
 import type { Actor } from '../../../platform/policy/actor';
 import { removeFromIndex } from '../../../platform/search/search-index';
+import { notifyAccessChange } from '../../org/access-changes';
 import { memberships } from '../../org/org.schema';
 import { contacts } from '../directory.schema';
 import { officialPolicy } from '../officials.policy';
@@ -127,6 +128,12 @@ export async function createOfficial(tx: Queryable, actor: Actor, input: TCreate
     throw error;
   }
   await replaceMandates(tx, { orgId: actor.orgId, id, contactId: contact.id }, input.mandates ?? []);
+  await notifyAccessChange(tx, {
+    orgId: actor.orgId,
+    userIds: [input.userId],
+    serviceIds: [],
+    topics: input.userId ? (input.portfolios ?? []) : [],
+  });
   await recordAudit(tx, actor, {
     action: 'official.create',
     recordType: 'official',
@@ -163,6 +170,15 @@ export async function updateOfficial(
     .set(set)
     .where(and(eq(officials.orgId, actor.orgId), eq(officials.id, id)));
   if (input.mandates) await replaceMandates(tx, before, input.mandates);
+  // An official's account reaches the records of its portfolios: either may have moved.
+  if (input.userId !== undefined || input.portfolios !== undefined) {
+    await notifyAccessChange(tx, {
+      orgId: actor.orgId,
+      userIds: [before.userId, input.userId],
+      serviceIds: [],
+      topics: [...before.portfolios, ...(input.portfolios ?? [])],
+    });
+  }
   // The audit names what changed, never the affiliation itself (it is sensitive).
   await recordAudit(tx, actor, {
     action: 'official.update',
@@ -194,6 +210,12 @@ export async function deleteOfficial(tx: Queryable, actor: Actor, id: string): P
     .set({ isOwnOrganisation: false, officialId: null, updatedAt: new Date() })
     .where(and(eq(mandates.orgId, actor.orgId), eq(mandates.officialId, id)));
   await tx.delete(officials).where(and(eq(officials.orgId, actor.orgId), eq(officials.id, id)));
+  await notifyAccessChange(tx, {
+    orgId: actor.orgId,
+    userIds: [before.userId],
+    serviceIds: [],
+    topics: before.portfolios,
+  });
   await recordAudit(tx, actor, {
     action: 'official.delete',
     recordType: 'official',

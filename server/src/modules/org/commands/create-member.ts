@@ -8,6 +8,7 @@ import type { Queryable } from '../../../platform/db/client';
 import { newId } from '../../../platform/db/columns';
 import { problems } from '../../../platform/errors/problem';
 import type { Actor } from '../../../platform/policy/actor';
+import { notifyAccessChange } from '../access-changes';
 import { memberships } from '../org.schema';
 import { indexMember } from './index-member';
 import { checkMemberService } from './member-service';
@@ -89,5 +90,6 @@ export async function createMember(
     orgId,
   );
   await indexMember(tx, orgId, userId);
+  await notifyAccessChange(tx, { orgId, userIds: [userId], serviceIds: [input.serviceId], topics: [] });
   return temporary ? { userId, temporaryPassword: temporary } : { userId };
 }

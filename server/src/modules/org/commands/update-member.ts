@@ -5,6 +5,7 @@ import { sessions, users } from '../../../platform/auth/auth.schema';
 import type { Queryable } from '../../../platform/db/client';
 import { problems } from '../../../platform/errors/problem';
 import type { Actor } from '../../../platform/policy/actor';
+import { notifyAccessChange } from '../access-changes';
 import { memberPolicy } from '../org.policy';
 import { memberships } from '../org.schema';
 import { findMember } from '../queries/find-members';
@@ -59,6 +60,15 @@ export async function updateMember(tx: Queryable, actor: Actor, userId: string, 
   const action = input.active === false ? 'member.disable' : input.active === true ? 'member.enable' : 'member.update';
   await recordAudit(tx, actor, { action, recordType: 'member', recordId: userId, summary });
   await indexMember(tx, actor.orgId, userId);
+  // A services member reaches their service's records: a new service, role or state moves that reach.
+  if (summary.after.serviceId !== undefined || summary.after.role !== undefined || summary.after.active !== undefined) {
+    await notifyAccessChange(tx, {
+      orgId: actor.orgId,
+      userIds: [userId],
+      serviceIds: [member.serviceId, summary.after.serviceId],
+      topics: [],
+    });
+  }
   return findMember(tx, actor, userId);
 }
 
