@@ -62,7 +62,7 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    trustProxy: config.trustProxy ?? false,
     // Zod strict schemas reject unknown fields; Fastify must not strip them first.
     ajv: { customOptions: { removeAdditional: false } },
   });

@@ -28,6 +28,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     baseUrl: BASE_URL,
     secret: 'test-secret-test-secret-test-secret-0123456789',
     signInLimit: 1000,
+    trustProxy: false,
     webDist: undefined,
     logLevel: 'silent',
     version: VERSION,

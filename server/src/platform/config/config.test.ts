@@ -12,7 +12,20 @@ describe('loadConfig', () => {
       demoProfile: 'commune',
       baseUrl: 'http://localhost:3000',
       signInLimit: 10,
+      trustProxy: false,
     });
+  });
+
+  it('believes X-Forwarded-For only from the proxies named, by count or by address', () => {
+    expect(loadConfig({ DIRCAB_TRUST_PROXY: '' }).trustProxy).toBe(false);
+    expect(loadConfig({ DIRCAB_TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ DIRCAB_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ DIRCAB_TRUST_PROXY: '127.0.0.1, 10.0.1.0/24,::1' }).trustProxy).toEqual([
+      '127.0.0.1',
+      '10.0.1.0/24',
+      '::1',
+    ]);
+    expect(() => loadConfig({ DIRCAB_TRUST_PROXY: 'true' })).toThrow(/DIRCAB_TRUST_PROXY[\s\S]*nombre de proxys/);
   });
 
   it('puts a relative DATA_DIR where npm was run, not in server/', () => {

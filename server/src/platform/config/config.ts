@@ -21,6 +21,14 @@ const ZEnv = z.object({
   DIRCAB_SECRET: z.string().min(32).optional(),
   DIRCAB_SIGN_IN_LIMIT: z.coerce.number().int().min(1).default(10),
   DIRCAB_WEB_DIST: z.string().optional(),
+  // Behind a reverse proxy: the number of proxies in front, or their addresses (CIDR allowed).
+  DIRCAB_TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^(\d{1,2}|[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*)?$/, {
+      message: 'un nombre de proxys (1, 2…) ou leurs adresses séparées par des virgules',
+    })
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -42,6 +50,11 @@ export interface AppConfig {
   secret: string | undefined;
   /** Sign-in attempts per minute and per address. */
   signInLimit: number;
+  /**
+   * Proxies whose X-Forwarded-For is believed: false (none, the default: the address is the
+   * connection's), how many hops, or their addresses. Rate limits and the audit key on it.
+   */
+  trustProxy: false | number | string[];
   /** Built web app to serve at `/`; absent means API only. */
   webDist: string | undefined;
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
@@ -76,8 +89,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     baseUrl: e.DIRCAB_BASE_URL ?? `http://localhost:${e.PORT}`,
     secret: e.DIRCAB_SECRET,
     signInLimit: e.DIRCAB_SIGN_IN_LIMIT,
+    trustProxy: trustedProxies(e.DIRCAB_TRUST_PROXY),
     webDist: e.DIRCAB_WEB_DIST ?? resolve(new URL('../../../../web/dist', import.meta.url).pathname),
     logLevel: e.LOG_LEVEL,
     version: VERSION,
   };
+}
+
+/** `2` → two hops; `10.0.0.1, 10.0.1.0/24` → those addresses; empty → none. */
+function trustedProxies(value: string | undefined): AppConfig['trustProxy'] {
+  if (!value) return false;
+  if (/^\d+$/.test(value)) return Number(value) === 0 ? false : Number(value);
+  return value.split(',').map((address) => address.trim());
 }

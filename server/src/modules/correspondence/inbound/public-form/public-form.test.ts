@@ -136,6 +136,40 @@ describe('the public web form', () => {
   });
 });
 
+describe('behind the town’s reverse proxy', () => {
+  const fromProxy = (app: TestApp['app'], client: string, orgSlug = slug) =>
+    app.inject({
+      method: 'POST',
+      url: `/api/v1/public/requests/${orgSlug}`,
+      remoteAddress: '10.0.0.5',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
+      payload: JSON.stringify(request({ website: 'x' })),
+    });
+
+  it('counts each client behind a trusted proxy on its own (DIRCAB_TRUST_PROXY)', async () => {
+    const behind = await createTestApp({ trustProxy: ['10.0.0.5'] });
+    try {
+      const town = await createTestOrg(behind.app, ['chief_of_staff']);
+      const [row] = await queryRows<{ slug: string }>(
+        behind.app.ctx.db,
+        sql`select slug from organisations where id = ${town.orgId}`,
+      );
+      const townSlug = row?.slug ?? '';
+      for (let i = 0; i < 5; i++) expect((await fromProxy(behind.app, '203.0.113.8', townSlug)).statusCode).toBe(202);
+      expect((await fromProxy(behind.app, '203.0.113.8', townSlug)).statusCode).toBe(429);
+      // Another resident, through the same proxy, is not held back by the first one's count.
+      expect((await fromProxy(behind.app, '203.0.113.9', townSlug)).statusCode).toBe(202);
+    } finally {
+      await behind.close();
+    }
+  });
+
+  it('ignores X-Forwarded-For from an address not trusted: a forged header changes nothing', async () => {
+    for (let i = 0; i < 5; i++) expect((await fromProxy(t.app, `203.0.113.${20 + i}`)).statusCode).toBe(202);
+    expect((await fromProxy(t.app, '203.0.113.99')).statusCode).toBe(429);
+  });
+});
+
 describe('the web sites allowed to send the form (CORS)', () => {
   const site = 'https://www.mont-dore.example';
 
