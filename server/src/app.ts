@@ -62,7 +62,11 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     bodyLimit: 1024 * 1024,
-    trustProxy: config.trustProxy ?? false,
+    // A count of hops as the function proxy-addr makes of it (Fastify's types take no number).
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : (config.trustProxy ?? false),
     // Zod strict schemas reject unknown fields; Fastify must not strip them first.
     ajv: { customOptions: { removeAdditional: false } },
   });

@@ -146,8 +146,12 @@ describe('behind the town’s reverse proxy', () => {
       payload: JSON.stringify(request({ website: 'x' })),
     });
 
-  it('counts each client behind a trusted proxy on its own (DIRCAB_TRUST_PROXY)', async () => {
-    const behind = await createTestApp({ trustProxy: ['10.0.0.5'] });
+  it.each([
+    ['by address', ['10.0.0.5']],
+    // One hop: the address the proxy saw is the last of the header, whatever the client wrote before it.
+    ['by count', 1],
+  ] as const)('counts each client behind a trusted proxy on its own (DIRCAB_TRUST_PROXY %s)', async (_, trustProxy) => {
+    const behind = await createTestApp({ trustProxy: typeof trustProxy === 'number' ? trustProxy : [...trustProxy] });
     try {
       const town = await createTestOrg(behind.app, ['chief_of_staff']);
       const [row] = await queryRows<{ slug: string }>(
@@ -159,6 +163,8 @@ describe('behind the town’s reverse proxy', () => {
       expect((await fromProxy(behind.app, '203.0.113.8', townSlug)).statusCode).toBe(429);
       // Another resident, through the same proxy, is not held back by the first one's count.
       expect((await fromProxy(behind.app, '203.0.113.9', townSlug)).statusCode).toBe(202);
+      // A client who writes the header itself does not escape its count.
+      expect((await fromProxy(behind.app, '198.51.100.1, 203.0.113.8', townSlug)).statusCode).toBe(429);
     } finally {
       await behind.close();
     }
