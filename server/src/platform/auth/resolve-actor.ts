@@ -5,6 +5,8 @@ import { findActiveMemberships } from '../../modules/org/queries/find-active-mem
 import type { Db } from '../db/client';
 import type { Actor } from '../policy/actor';
 import type { Auth } from './auth';
+import { findSessionRow, type SessionRow } from './find-session-row';
+import { readSessionCookie, type SessionCookieNames } from './session-cookie';
 
 export interface SessionContext {
   actor: Actor;
@@ -13,33 +15,95 @@ export interface SessionContext {
   setCookies: string[];
 }
 
+interface SessionSettings {
+  names: SessionCookieNames;
+  secret: string;
+  /** Seconds: a session lasts `expiresIn`, and better-auth extends it once `updateAge` old. */
+  expiresIn: number;
+  updateAge: number;
+}
+
+const settingsOf = new WeakMap<Auth, Promise<SessionSettings>>();
+
+async function loadSettings(auth: Auth): Promise<SessionSettings> {
+  const context = await auth.$context;
+  const cookies = context.authCookies;
+  return {
+    names: {
+      sessionToken: cookies.sessionToken.name,
+      others: [cookies.sessionData.name, cookies.dontRememberToken.name, cookies.accountData.name],
+    },
+    secret: context.secret,
+    expiresIn: context.sessionConfig.expiresIn,
+    updateAge: context.sessionConfig.updateAge,
+  };
+}
+
 /**
  * The actor behind a request: its better-auth session, the user (not disabled) and their
  * membership in the session's organisation (the first active one when none is chosen).
+ * The usual case is read in one query (findSessionRow); better-auth itself answers whatever
+ * would make it write or answer differently: a session due for extension, an expired one
+ * (it deletes it), its cache or "don't remember me" cookies.
  */
 export async function resolveSession(request: FastifyRequest, auth: Auth, db: Db): Promise<SessionContext | null> {
   if (!request.headers.cookie) return null;
+  let settings = settingsOf.get(auth);
+  if (!settings) {
+    settings = loadSettings(auth);
+    settingsOf.set(auth, settings);
+  }
+  const { names, secret, expiresIn, updateAge } = await settings;
+  const cookie = readSessionCookie(request.headers.cookie, names, secret);
+  if (cookie === null) return null;
+  if (cookie !== 'defer') {
+    const row = await findSessionRow(db, cookie.token);
+    if (!row) return null;
+    const now = Date.now();
+    const dueForExtension = row.expiresAt.getTime() - expiresIn * 1000 + updateAge * 1000 <= now;
+    if (row.expiresAt.getTime() > now && !dueForExtension) return sessionContext(request, row, []);
+  }
+  return throughBetterAuth(request, auth, db);
+}
+
+async function throughBetterAuth(request: FastifyRequest, auth: Auth, db: Db): Promise<SessionContext | null> {
   const { headers: answerHeaders, response: found } = await auth.api.getSession({
     headers: fromNodeHeaders(request.headers),
     returnHeaders: true,
   });
   if (!found) return null;
   const user = found.user as typeof found.user & { disabled?: boolean };
-  if (user.disabled) return null;
-  const memberships = await findActiveMemberships(db, user.id);
-  const activeOrgId = (found.session as { activeOrgId?: string | null }).activeOrgId;
-  const current = memberships.find((m) => m.organisation.id === activeOrgId) ?? memberships[0];
-  if (!current) return null;
-  return {
-    memberships,
-    setCookies: answerHeaders.getSetCookie(),
-    actor: {
+  return sessionContext(
+    request,
+    {
+      sessionId: found.session.id,
+      expiresAt: found.session.expiresAt,
+      activeOrgId: (found.session as { activeOrgId?: string | null }).activeOrgId ?? null,
       userId: user.id,
       name: user.name,
       email: user.email,
+      disabled: user.disabled === true,
+      memberships: await findActiveMemberships(db, user.id),
+    },
+    answerHeaders.getSetCookie(),
+  );
+}
+
+function sessionContext(request: FastifyRequest, row: SessionRow, setCookies: string[]): SessionContext | null {
+  if (row.disabled) return null;
+  const { memberships } = row;
+  const current = memberships.find((m) => m.organisation.id === row.activeOrgId) ?? memberships[0];
+  if (!current) return null;
+  return {
+    memberships,
+    setCookies,
+    actor: {
+      userId: row.userId,
+      name: row.name,
+      email: row.email,
       orgId: current.organisation.id,
       role: current.role as TRole,
-      sessionId: found.session.id,
+      sessionId: row.sessionId,
       ip: request.ip,
     },
   };
