@@ -2,7 +2,6 @@ import type { TCreateCorrespondence } from '@dircab/contracts';
 import { sql } from 'drizzle-orm';
 import type { CountryCode } from 'libphonenumber-js/max';
 import { recordAudit } from '../../../platform/audit/record-audit';
-import { workingCalendarOf } from '../../../platform/calendar/organisation-calendar';
 import { localYear } from '../../../platform/calendar/working-days';
 import type { Queryable } from '../../../platform/db/client';
 import { isUniqueViolation } from '../../../platform/db/unique-violation';
@@ -12,12 +11,13 @@ import { touchContactActivity } from '../../directory/privacy/touch-contact-acti
 import { acknowledgeOnRegistration } from '../acknowledgement/commands/acknowledge-on-registration';
 import { correspondenceItems } from '../correspondence.schema';
 import { campaignLockKey, groupIntoCampaign } from '../inbound/campaigns/group-into-campaign';
-import { formatRegistrationNumber, numberFormatOf, takeNextSequence } from '../numbering';
+import { formatRegistrationNumber, takeNextSequence } from '../numbering';
 import { withTags } from '../tags/item-tags';
 import { indexItem } from './index-item';
 import { itemDates } from './item-dates';
-import { checkMembers, checkReceivedAt, checkTerritory, itemTypeOf } from './item-references';
+import { checkMembers, checkReceivedAt, checkTerritory } from './item-references';
 import { matchOrCreateSender } from './match-sender';
+import { registrationContextOf } from './registration-context';
 
 /** What registration needs to know of the organisation: its calendar and its phone region. */
 export interface OrganisationSetting {
@@ -45,10 +45,10 @@ export async function registerCorrespondence(
 ): Promise<ItemRow> {
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
   checkReceivedAt(receivedAt, now);
-  // Everything that reads or checks (references, the writer, the format, the calendar) runs
-  // before the register's lock: concurrent registrations do it side by side, and only the
-  // numbered part below queues.
-  const type = await itemTypeOf(tx, actor, input.typeId);
+  // Everything that reads or checks (the type, format and calendar in one statement, the
+  // references, the writer) runs before the register's lock: concurrent registrations do it
+  // side by side, and only the numbered part below queues.
+  const { type, format, calendar } = await registrationContextOf(tx, actor, input.direction, input.typeId);
   await checkTerritory(tx, actor, input.territoryId);
   await checkMembers(tx, actor, input.members);
   const sender = await matchOrCreateSender(tx, actor, input.sender, org.region);
@@ -57,8 +57,6 @@ export async function registerCorrespondence(
 
   // The register's year is the year of registration in the organisation's time zone.
   const year = localYear(now, org.timeZone);
-  const format = await numberFormatOf(tx, actor.orgId, input.direction);
-  const calendar = await workingCalendarOf(tx, actor.orgId);
   // Campaign grouping must be decided one incoming registration at a time: two near-identical
   // letters registered at the same instant would each miss the other's uncommitted item and
   // start two campaigns. Taken after the writer's lock (matchOrCreateSender) and before the
@@ -115,8 +113,9 @@ export async function registerCorrespondence(
     },
   });
   await indexItem(tx, row, { fresh: true });
-  // Every channel goes through here, so a petition's letters, calls and emails all meet.
-  await groupIntoCampaign(tx, actor, row);
+  // Every channel goes through here, so a petition's letters, calls and emails all meet; an
+  // incoming registration already holds the grouping's lock (lockIncomingRegister).
+  await groupIntoCampaign(tx, actor, row, { registerLocked: input.direction === 'in' });
   // A digital request is acknowledged by email at once, in this transaction (never lost, once).
   await acknowledgeOnRegistration(
     tx,
@@ -131,7 +130,7 @@ export async function registerCorrespondence(
 
 /**
  * Serialises the organisation's incoming registrations until the transaction ends (the same
- * key as groupIntoCampaign's own lock: taking it again in one transaction returns at once).
+ * key as groupIntoCampaign's own lock, which it then skips).
  */
 async function lockIncomingRegister(tx: Queryable, orgId: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${campaignLockKey(orgId)}, 0))`);

@@ -14,7 +14,7 @@ import { queryRows } from '../../../../platform/db/client';
 import { findCampaignItemIds } from '../queries/find-campaign-items';
 import { postForm, TINY_PNG } from '../test-support';
 import { bandKeysOf, fingerprintOf } from './campaign-fingerprint';
-import { campaignMatchesStatement } from './group-into-campaign';
+import { campaignCandidatesStatement } from './group-into-campaign';
 
 let t: TestApp;
 let org: TestOrg;
@@ -275,12 +275,11 @@ describe('finding the matches at volume', () => {
     await db.execute(sql`analyze correspondence_fingerprint_bands`);
     await db.execute(sql`analyze correspondence_fingerprints`);
     const fingerprint = fingerprintOf('Plage', petition('Test', 'Plum'));
-    const statement = campaignMatchesStatement({
+    const statement = campaignCandidatesStatement({
       orgId: other.orgId,
       itemId: '01900000-0000-7000-8000-000000000000',
       bands: bandKeysOf(fingerprint),
       since: new Date(Date.now() - 90 * 86_400_000),
-      fingerprint,
       senderKey: 'name:test',
     });
     const plan = await queryRows<{ 'QUERY PLAN': string }>(db, sql`explain analyze ${statement}`);

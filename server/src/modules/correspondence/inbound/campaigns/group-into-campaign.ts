@@ -4,13 +4,9 @@ import { type Queryable, queryRows } from '../../../../platform/db/client';
 import type { Actor } from '../../../../platform/policy/actor';
 import type { ItemRow } from '../../commands/register-correspondence';
 import { correspondenceItems } from '../../correspondence.schema';
-import {
-  correspondenceCampaignItems,
-  correspondenceCampaigns,
-  correspondenceFingerprintBands,
-  correspondenceFingerprints,
-} from '../inbound.schema';
+import { correspondenceCampaignItems, correspondenceCampaigns } from '../inbound.schema';
 import { bandKeysOf, fingerprintOf } from './campaign-fingerprint';
+import { trigramMatcher } from './trigram-similarity';
 
 /** pg_trgm similarity of the normalised texts from which two items are one campaign. */
 export const CAMPAIGN_SIMILARITY = 0.8;
@@ -31,47 +27,63 @@ function senderKeyOf(item: ItemRow): string {
   return `name:${item.senderName.trim().toLowerCase()}`;
 }
 
-interface Match {
+interface Candidate {
   item_id: string;
   campaign_id: string | null;
-  received_at: string;
-  score: number;
+  fingerprint: string;
 }
 
 /**
  * Files a newly registered incoming item's fingerprint, then groups it with the identical or
  * near-identical items other writers sent in the last 90 days: it joins their campaign, or
- * starts one with them. One statement finds the matches: band keys through
- * correspondence_fingerprint_bands_lookup_idx (org, band, received_at), at most 200
- * candidates, each checked with similarity() ≥ 0.8, so its cost follows the campaign's size,
- * not the register's (campaign-fingerprint.ts; EXPLAIN in campaigns.test.ts). Confidential
- * items are never grouped: a campaign's list would show them to everyone who sees the others.
- * Returns the campaign's id, or null.
+ * starts one with them. One statement files the fingerprint and its band keys and reads the
+ * candidates: band keys through correspondence_fingerprint_bands_lookup_idx (org, band,
+ * received_at), at most 200, so its cost follows the campaign's size, not the register's
+ * (campaign-fingerprint.ts; EXPLAIN in campaigns.test.ts). Each is then scored here as
+ * pg_trgm's similarity() would, kept at ≥ 0.8 (trigram-similarity.ts). Confidential items are
+ * never grouped: a campaign's list would show them to everyone who sees the others.
+ * `registerLocked`: the caller already holds campaignLockKey's lock (registration takes it
+ * before its numbering counter), which spares a round trip. Returns the campaign's id, or null.
  */
-export async function groupIntoCampaign(tx: Queryable, actor: Actor | null, item: ItemRow): Promise<string | null> {
+export async function groupIntoCampaign(
+  tx: Queryable,
+  actor: Actor | null,
+  item: ItemRow,
+  options: { registerLocked?: boolean } = {},
+): Promise<string | null> {
   if (item.direction !== 'in' || item.confidentiality === 'confidential') return null;
   const fingerprint = fingerprintOf(item.subject, item.body);
   const bands = bandKeysOf(fingerprint);
   if (bands.length === 0) return null;
   const senderKey = senderKeyOf(item);
-  await tx
-    .insert(correspondenceFingerprints)
-    .values({ itemId: item.id, orgId: item.orgId, receivedAt: item.receivedAt, senderKey, fingerprint })
-    .onConflictDoUpdate({ target: correspondenceFingerprints.itemId, set: { fingerprint, senderKey } });
-  await tx
-    .insert(correspondenceFingerprintBands)
-    .values(bands.map((band) => ({ itemId: item.id, orgId: item.orgId, band, receivedAt: item.receivedAt })))
-    .onConflictDoNothing();
 
   // Two near-identical letters registered at once must make one campaign, not two: grouping
-  // is serialised per organisation for the rest of the transaction. Registration already
-  // holds this lock (taken before its numbering counter); taking it again costs nothing.
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${campaignLockKey(item.orgId)}, 0))`);
+  // is serialised per organisation for the rest of the transaction, from before the
+  // candidates are read (the statement's snapshot then holds every earlier grouping).
+  if (!options.registerLocked) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${campaignLockKey(item.orgId)}, 0))`);
+  }
   const since = new Date(item.receivedAt.getTime() - WINDOW_DAYS * 86_400_000);
-  const matches = await queryRows<Match>(
+  const candidates = await queryRows<Candidate>(
     tx,
-    campaignMatchesStatement({ orgId: item.orgId, itemId: item.id, bands, since, fingerprint, senderKey }),
+    sql`with filed as (
+          insert into correspondence_fingerprints (item_id, org_id, received_at, sender_key, fingerprint)
+          values (${item.id}, ${item.orgId}, ${item.receivedAt.toISOString()}::timestamptz, ${senderKey}, ${fingerprint})
+          on conflict (item_id) do update set fingerprint = excluded.fingerprint, sender_key = excluded.sender_key
+        ), banded as (
+          insert into correspondence_fingerprint_bands (item_id, org_id, band, received_at)
+          select ${item.id}, ${item.orgId}, band, ${item.receivedAt.toISOString()}::timestamptz
+          from unnest(${bandArray(bands)}::bigint[]) band
+          on conflict do nothing
+        )
+        ${campaignCandidatesStatement({ orgId: item.orgId, itemId: item.id, bands, since, senderKey })}`,
   );
+  const score = trigramMatcher(fingerprint);
+  const threshold = Math.fround(CAMPAIGN_SIMILARITY);
+  const matches = candidates
+    .map((c) => ({ ...c, score: score(c.fingerprint) }))
+    .filter((c) => c.score >= threshold)
+    .sort((a, b) => b.score - a.score || (a.item_id < b.item_id ? -1 : a.item_id > b.item_id ? 1 : 0));
   if (matches.length === 0) return null;
 
   const joined = matches.find((m) => m.campaign_id)?.campaign_id;
@@ -118,38 +130,38 @@ export async function groupIntoCampaign(tx: Queryable, actor: Actor | null, item
   return campaign.id;
 }
 
+/** A bigint[] literal of band keys (a JS array would be sent as a record). */
+function bandArray(bands: bigint[]): string {
+  return `{${bands.join(',')}}`;
+}
+
 /**
- * The near-identical items of other writers: the candidates sharing a band key in the window
- * (an index scan of correspondence_fingerprint_bands_lookup_idx per key, at most 200), each
- * compared with similarity(). Exported for the EXPLAIN of campaigns.test.ts.
+ * The candidates of other writers: the items sharing a band key in the window (an index scan
+ * of correspondence_fingerprint_bands_lookup_idx per key, at most 200), with their fingerprint
+ * and campaign. Exported for the EXPLAIN of campaigns.test.ts.
  */
-export function campaignMatchesStatement(p: {
+export function campaignCandidatesStatement(p: {
   orgId: string;
   itemId: string;
   bands: bigint[];
   since: Date;
-  fingerprint: string;
   senderKey: string;
 }): SQL {
-  return sql`with candidates as (
+  return sql`select f.item_id, ci.campaign_id, f.fingerprint
+    from (
       select distinct b.item_id from correspondence_fingerprint_bands b
-      where b.org_id = ${p.orgId} and b.band = any(${`{${p.bands.join(',')}}`}::bigint[])
+      where b.org_id = ${p.orgId} and b.band = any(${bandArray(p.bands)}::bigint[])
         and b.received_at >= ${p.since.toISOString()}::timestamptz and b.item_id <> ${p.itemId}
       limit ${MAX_CANDIDATES}
-    )
-    select f.item_id, ci.campaign_id, f.received_at::text as received_at,
-           similarity(f.fingerprint, ${p.fingerprint}) as score
-    from candidates c
+    ) c
     -- One primary-key lookup per candidate (the LIMIT keeps the planner from flattening it):
-    -- left free, it hashed the candidates and computed similarity() over the organisation's
-    -- every fingerprint (660 ms at 3,000; seconds at a million).
+    -- left free, it hashed the candidates and read the organisation's every fingerprint.
     cross join lateral (
-      select fp.item_id, fp.fingerprint, fp.sender_key, fp.received_at
+      select fp.item_id, fp.fingerprint, fp.sender_key
       from correspondence_fingerprints fp where fp.item_id = c.item_id limit 1
     ) f
     left join correspondence_campaign_items ci on ci.item_id = f.item_id
-    where f.sender_key <> ${p.senderKey} and similarity(f.fingerprint, ${p.fingerprint}) >= ${CAMPAIGN_SIMILARITY}
-    order by score desc, f.item_id`;
+    where f.sender_key <> ${p.senderKey}`;
 }
 
 async function addItems(tx: Queryable, orgId: string, campaignId: string, itemIds: string[]) {
