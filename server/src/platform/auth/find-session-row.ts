@@ -2,6 +2,14 @@ import type { TOrganisation, TRole } from '@dircab/contracts';
 import { sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../db/client';
 
+export interface SessionMembership {
+  organisation: TOrganisation;
+  role: TRole;
+  /** Read with the role when the session is read in one query; absent through better-auth. */
+  serviceId?: string | null;
+  signsMail?: boolean;
+}
+
 export interface SessionRow {
   sessionId: string;
   expiresAt: Date;
@@ -11,7 +19,7 @@ export interface SessionRow {
   email: string;
   disabled: boolean;
   /** Active memberships, oldest first (as findActiveMemberships orders them). */
-  memberships: { organisation: TOrganisation; role: TRole }[];
+  memberships: SessionMembership[];
 }
 
 /**
@@ -29,12 +37,12 @@ export async function findSessionRow(db: Queryable, token: string): Promise<Sess
     name: string;
     email: string;
     disabled: boolean | null;
-    memberships: { organisation: TOrganisation; role: TRole }[] | string | null;
+    memberships: SessionMembership[] | string | null;
   }>(
     db,
     sql`select s.id as session_id, s.expires_at, s.active_org_id, u.id as user_id, u.name, u.email, u.disabled,
       (select json_agg(json_build_object(
-          'role', m.role,
+          'role', m.role, 'serviceId', m.service_id, 'signsMail', m.signs_mail,
           'organisation', json_build_object('id', o.id, 'slug', o.slug, 'name', o.name, 'kind', o.kind,
             'officialCode', o.official_code, 'timeZone', o.time_zone, 'currency', o.currency, 'locale', o.locale))
         order by m.created_at, o.id)

@@ -91,20 +91,23 @@ async function throughBetterAuth(request: FastifyRequest, auth: Auth, db: Db): P
 
 function sessionContext(request: FastifyRequest, row: SessionRow, setCookies: string[]): SessionContext | null {
   if (row.disabled) return null;
-  const { memberships } = row;
-  const current = memberships.find((m) => m.organisation.id === row.activeOrgId) ?? memberships[0];
+  const current = row.memberships.find((m) => m.organisation.id === row.activeOrgId) ?? row.memberships[0];
   if (!current) return null;
+  const orgId = current.organisation.id;
   return {
-    memberships,
+    memberships: row.memberships.map(({ organisation, role }) => ({ organisation, role })),
     setCookies,
     actor: {
       userId: row.userId,
       name: row.name,
       email: row.email,
-      orgId: current.organisation.id,
+      orgId,
       role: current.role as TRole,
       sessionId: row.sessionId,
       ip: request.ip,
+      ...(current.serviceId !== undefined && current.signsMail !== undefined
+        ? { membership: { orgId, serviceId: current.serviceId, signsMail: current.signsMail } }
+        : {}),
     },
   };
 }

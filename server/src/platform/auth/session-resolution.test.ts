@@ -69,6 +69,45 @@ describe('session of each request', () => {
     expect((await me(cookie)).statusCode).toBe(401);
   });
 
+  it('opens a services member’s items by their service, and closes them when the admin moves them', async () => {
+    const team = await createTestOrg(t.app, ['chief_of_staff', 'secretariat', 'admin']);
+    const cos = as(t.app, await signIn(t.app, team.users.chief_of_staff));
+    const admin = as(t.app, await signIn(t.app, team.users.admin));
+    const secretariat = as(t.app, await signIn(t.app, team.users.secretariat));
+    const service = (await cos.post('/api/v1/services', { name: 'Services techniques' })).json().id;
+    const created = await admin.post('/api/v1/members', {
+      name: 'Agent voirie',
+      email: `voirie.${team.orgId.slice(0, 8)}@test.example`,
+      role: 'services',
+      serviceId: service,
+      password: 'correct-horse-battery-staple',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const agent = as(
+      t.app,
+      await signIn(t.app, { email: created.json().email, password: 'correct-horse-battery-staple' }),
+    );
+    const item = await secretariat.post('/api/v1/correspondence', {
+      direction: 'in',
+      channel: 'email',
+      subject: 'Nid-de-poule rue des Flamboyants',
+      sender: { name: 'M. Jean Test' },
+    });
+    expect(item.statusCode, item.body).toBe(201);
+    const id = item.json().id;
+    const routed = await secretariat.post(`/api/v1/correspondence/${id}/route`, {
+      assignments: [{ serviceId: service, mode: 'action' }],
+    });
+    expect(routed.statusCode, routed.body).toBe(200);
+    expect((await agent.get(`/api/v1/correspondence/${id}`)).statusCode).toBe(200);
+    expect((await agent.get('/api/v1/correspondence?limit=10')).json().data.map((i: { id: string }) => i.id)).toContain(
+      id,
+    );
+    expect((await admin.patch(`/api/v1/members/${created.json().userId}`, { serviceId: null })).statusCode).toBe(200);
+    expect((await agent.get(`/api/v1/correspondence/${id}`)).statusCode).toBe(404);
+    expect((await agent.get('/api/v1/correspondence?limit=10')).json().data).toEqual([]);
+  });
+
   it('refuses an expired session and extends one due for it, as better-auth does', async () => {
     const cookie = await signIn(t.app, org.users.executive);
     const token = tokenOf(cookie);

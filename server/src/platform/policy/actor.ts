@@ -9,4 +9,10 @@ export interface Actor {
   role: TRole;
   sessionId: string;
   ip: string;
+  /**
+   * The membership's service and delegation of signature, when the session read them with the
+   * role (find-session-row.ts): rules that need them then spare a query. `orgId` says which
+   * organisation they belong to, so a copy of the actor made for another one does not reuse them.
+   */
+  membership?: { orgId: string; serviceId: string | null; signsMail: boolean };
 }

@@ -12,10 +12,14 @@ import type { Viewer } from '../correspondence.policy';
  */
 export async function findViewer(db: Queryable, actor: Actor): Promise<Viewer> {
   let portfolios: string[] = [];
-  const [m] = await db
-    .select({ serviceId: memberships.serviceId, signsMail: memberships.signsMail })
-    .from(memberships)
-    .where(and(eq(memberships.orgId, actor.orgId), eq(memberships.userId, actor.userId)));
+  // The session read them with the role, on this request.
+  const [m] =
+    actor.membership?.orgId === actor.orgId
+      ? [actor.membership]
+      : await db
+          .select({ serviceId: memberships.serviceId, signsMail: memberships.signsMail })
+          .from(memberships)
+          .where(and(eq(memberships.orgId, actor.orgId), eq(memberships.userId, actor.userId)));
   // Only a services user's service opens items to them (another role's is ignored).
   const serviceId = actor.role === 'services' ? (m?.serviceId ?? null) : null;
   if (actor.role === 'official') {

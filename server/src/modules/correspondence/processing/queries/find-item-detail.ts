@@ -97,7 +97,9 @@ export async function findReply(db: Queryable, actor: Actor, itemId: string): Pr
  */
 export async function findItemDetail(db: Queryable, actor: Actor, row: ItemRow): Promise<TCorrespondenceDetail> {
   const viewer = await findViewer(db, actor);
-  const facts = (await findCircuitFacts(db, actor, [row.id])).get(row.id) ?? NO_FACTS;
+  // Only the visa and signature rounds read these facts (correspondence.policy.ts), as in the list.
+  const inCircuit = row.status === 'in_review' || row.status === 'to_sign';
+  const facts = inCircuit ? ((await findCircuitFacts(db, actor, [row.id])).get(row.id) ?? NO_FACTS) : NO_FACTS;
   const item = presentItem(viewer, row, facts);
   const suggestion =
     row.direction === 'in' && row.status === 'registered' && item.policies.route
