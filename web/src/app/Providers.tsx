@@ -1,8 +1,8 @@
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { cssVariablesResolver, theme } from './theme';
+import { ToastsOnDemand } from './toasts/ToastsOnDemand';
 
 interface Props {
   queryClient: QueryClient;
@@ -14,7 +14,7 @@ export function Providers({ queryClient, children }: Props) {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light">
       <QueryClientProvider client={queryClient}>
-        <Notifications position="top-right" />
+        <ToastsOnDemand />
         {children}
       </QueryClientProvider>
     </MantineProvider>
