@@ -8,11 +8,11 @@ const RANK = new Map(ALERT_PRIORITIES.map((p, i) => [p, i]));
 /**
  * The feed: every source's most urgent alerts, merged by priority then newest first, cut at
  * `limit`. Each source reads at most `limit` rows, so the feed costs the same whatever the
- * organisation's volume. Sources run one after the other (PGlite runs one query at a time).
+ * organisation's volume. Sources are asked together: on PostgreSQL each runs on its own pooled
+ * connection and the feed waits for the slowest, not their sum (PGlite still runs them in turn).
  */
 export async function findAlerts(db: Queryable, actor: Actor, limit: number): Promise<TAlert[]> {
-  const all: TAlert[] = [];
-  for (const source of alertSources()) all.push(...(await source.find(db, actor, limit)));
+  const all = (await Promise.all(alertSources().map((source) => source.find(db, actor, limit)))).flat();
   return all
     .sort(
       (a, b) =>
