@@ -14,6 +14,7 @@ import {
 import { queryRows } from '../../../platform/db/client';
 import { DUPLICATE_REFRESH_JOB } from '../duplicates/duplicate-refresh-job';
 import { DEFERRED_GIN_MIN_ROWS } from './deferred-gin';
+import { storedByIdentityStatement } from './import-contacts';
 
 // CSV and vCard imports and the preview, through the real server on a real database.
 
@@ -454,6 +455,27 @@ describe('a big CSV import (past the deferred GIN threshold)', () => {
     );
     expect(pending[0]?.n).toBe(0);
   }, 120_000);
+
+  it('finds a batch’s stored contacts by one identity probe per key, not by reading the organisation’s identities', async () => {
+    const sample = await queryRows<{ source: string; key: string }>(
+      t.app.ctx.db,
+      sql`select source, key from contact_identities where org_id = ${org.orgId} and source = 'csv' order by key limit 50`,
+    );
+    expect(sample).toHaveLength(50);
+    const statement = storedByIdentityStatement(
+      org.orgId,
+      'csv',
+      sample.map((s) => s.key),
+    );
+    const found = await queryRows<{ key: string }>(t.app.ctx.db, statement);
+    expect(found.map((f) => f.key).sort()).toEqual(sample.map((s) => s.key));
+    const plan = await queryRows<{ 'QUERY PLAN': string }>(t.app.ctx.db, sql`explain analyze ${statement}`);
+    const text = plan.map((r) => r['QUERY PLAN']).join('\n');
+    // Each key is in the index condition: 50 probes, whatever the organisation's size.
+    expect(text).toMatch(/Index (Only )?Scan using contact_identities_uq[^\n]*\n\s*Index Cond: \([^\n]*key = k\.key/);
+    expect(text).not.toMatch(/Filter: \(key = ANY/);
+    expect(text).not.toMatch(/Seq Scan on contact_identities/);
+  }, 60_000);
 });
 
 describe('POST /api/v1/imports format=vcard', () => {
