@@ -59,8 +59,16 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     rolldownOptions: {
-      // The English words (i18n/module-dictionaries.ts loads them on demand) in one file, not one per module.
-      output: { codeSplitting: { groups: [{ name: 'words-en', test: /\/i18n\/en\.json$/ }] } },
+      // Words fetched on demand (i18n/module-dictionaries.ts) in one file each, not one per module:
+      // all the English words, and the modules' French words (the first screens' are in the entry).
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'words-en', test: /\/i18n\/en\.json$/ },
+            { name: 'words-fr-modules', test: /\/modules\/.+\/i18n\/fr\.json$/ },
+          ],
+        },
+      },
     },
   },
   server: {

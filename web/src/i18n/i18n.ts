@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { FRENCH, loadEnglish } from './module-dictionaries';
+import { FRENCH_OF_FIRST_SCREENS, loadEnglish, loadFrenchOfModules } from './module-dictionaries';
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type TLanguage = (typeof LANGUAGES)[number];
@@ -56,6 +56,25 @@ export function ensureLanguage(language: TLanguage): Promise<void> {
   return englishLoaded;
 }
 
+let frenchOfModules: Promise<void> | null = null;
+
+/**
+ * Resolves once the modules' French words (every screen's but the first ones) are in
+ * i18next: the pages beyond the first screens wait for it (lazy-page.ts). Fetched once,
+ * whatever the language (French stands in for any missing English word); a failed fetch
+ * fails the page like its own code's would, and the next page tries again.
+ */
+export function ensureWordsOfModules(): Promise<void> {
+  frenchOfModules ??= loadFrenchOfModules().then(
+    (words) => void i18next.addResourceBundle('fr', 'translation', words),
+    (error: unknown) => {
+      frenchOfModules = null;
+      throw error;
+    },
+  );
+  return frenchOfModules;
+}
+
 /** Switches the interface language (its words fetched first if need be) and remembers it on this browser. */
 export async function changeLanguage(language: TLanguage): Promise<void> {
   try {
@@ -77,7 +96,7 @@ i18next.on('languageChanged', (language) => {
 // Starts in French, whose words are here; a browser that chose English switches once its
 // words have come (main.tsx waits for `i18nReady` before the first render: no French flash).
 void i18next.use(initReactI18next).init({
-  resources: { fr: { translation: FRENCH } },
+  resources: { fr: { translation: FRENCH_OF_FIRST_SCREENS } },
   lng: 'fr',
   fallbackLng: 'fr',
   interpolation: { escapeValue: false },

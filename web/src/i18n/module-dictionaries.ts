@@ -2,12 +2,14 @@ import fr from './fr.json';
 
 type Dictionary = Record<string, unknown>;
 
-// A module may keep its own words in `modules/<module>/[<part>/]i18n/{fr,en}.json`, each file holding
-// one or more top-level namespaces of its own (`{ "agenda": { … } }`): modules then never
-// edit one shared file, and a module's words ship with it.
-// French, the source language and nearly every user's, comes with the first screens; English
-// is fetched only by whoever uses it (issue 7: half the words no longer in everyone's first load).
-const frenchOfModules = import.meta.glob<Dictionary>('../modules/**/i18n/fr.json', { eager: true, import: 'default' });
+// The shared dictionary (`i18n/{fr,en}.json`) holds the words of the first screens: sign-in,
+// the shell and the inbox. Every other screen's words live with its module, in
+// `modules/<module>/[<part>/]i18n/{fr,en}.json`, each file holding one or more top-level
+// namespaces of its own (`{ "agenda": { … } }`): modules then never edit one shared file.
+// French, the source language and nearly every user's, ships its first screens' words in the
+// first bundle and the modules' words as one file fetched when a page beyond the first
+// screens opens (lazy-page.ts); English, all of it, only by whoever uses it (issue 7).
+const frenchOfModules = import.meta.glob<Dictionary>('../modules/**/i18n/fr.json', { import: 'default' });
 const englishOfModules = import.meta.glob<Dictionary>('../modules/**/i18n/en.json', { import: 'default' });
 
 /** The shared dictionary with every module's namespaces added; a namespace defined twice is a build error. */
@@ -22,14 +24,27 @@ export function mergeDictionaries(base: Dictionary, parts: Record<string, Dictio
   return merged;
 }
 
-export const FRENCH: Dictionary = mergeDictionaries(fr, frenchOfModules);
+/** The French words of the first screens, in the first bundle. */
+export const FRENCH_OF_FIRST_SCREENS: Dictionary = fr;
+
+async function loadAll(files: Record<string, () => Promise<Dictionary>>): Promise<Record<string, Dictionary>> {
+  const entries = Object.entries(files);
+  const parts = await Promise.all(entries.map(([, load]) => load()));
+  return Object.fromEntries(entries.map(([file], i) => [file, parts[i] ?? {}]));
+}
+
+/** The modules' French words (the screens beyond the first ones), fetched on first use. */
+export async function loadFrenchOfModules(): Promise<Dictionary> {
+  // Checked against the shared words, so a module can never shadow a shared namespace.
+  const merged = mergeDictionaries(fr, await loadAll(frenchOfModules));
+  return Object.fromEntries(Object.entries(merged).filter(([namespace]) => !(namespace in fr)));
+}
 
 /** The English dictionary, shared and modules' words, fetched on first use. */
 export async function loadEnglish(): Promise<Dictionary> {
-  const files = Object.entries(englishOfModules);
-  const [base, ...parts] = await Promise.all([
+  const [base, parts] = await Promise.all([
     import('./en.json').then((m) => m.default as Dictionary),
-    ...files.map(([, load]) => load()),
+    loadAll(englishOfModules),
   ]);
-  return mergeDictionaries(base ?? {}, Object.fromEntries(files.map(([file], i) => [file, parts[i] ?? {}])));
+  return mergeDictionaries(base, parts);
 }

@@ -1,6 +1,9 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
-import '../i18n/i18n';
+import { ensureWordsOfModules } from '../i18n/i18n';
+
+// Pages are rendered here without the lazy loading that brings the modules' words: load them once.
+await ensureWordsOfModules();
 
 // jsdom lacks what Mantine measures and listens to (STACK-NOTES.md).
 Object.defineProperty(window, 'matchMedia', {

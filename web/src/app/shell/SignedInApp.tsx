@@ -1,12 +1,17 @@
 import '@mantine/spotlight/styles.css';
 import type { TMe } from '@dircab/contracts';
 import { Route, Routes } from 'react-router';
-import { AccountSecurityPage } from '../../modules/account/AccountSecurityPage';
+import { lazyPage } from '../../i18n/lazy-page';
 import { useAccountLanguage } from '../../ui/language';
 import { MeContext } from '../../ui/me-context';
 import { availableModules } from './module-registry';
 import { NotFoundPage } from './NotFoundPage';
 import { ShellLayout } from './ShellLayout';
+
+// Opened from the user menu now and then: not with the first screens.
+const AccountSecurityPage = lazyPage(() =>
+  import('../../modules/account/AccountSecurityPage').then((m) => ({ default: m.AccountSecurityPage })),
+);
 
 interface Props {
   me: TMe;

@@ -12,6 +12,7 @@ import {
   IconSettings,
 } from '@tabler/icons-react';
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import { lazyPage } from '../../i18n/lazy-page';
 
 export interface ModuleDefinition {
   /** The module key the server lists in `me.modules` (contracts/src/navigation.ts). */
@@ -24,8 +25,10 @@ export interface ModuleDefinition {
 
 // One entry per module the web knows; a key the server sends before its screens ship is
 // simply not shown. Labels and descriptions: `modules.<key>.*` in the dictionaries.
+// The inbox is among the first screens: its module comes without the other modules' words;
+// every other module's page waits for them (i18n/module-dictionaries.ts).
 const DEFINITIONS: ModuleDefinition[] = [
-  { key: 'home', path: '/', icon: IconHome, page: lazy(() => import('../../modules/home/HomePage')) },
+  { key: 'home', path: '/', icon: IconHome, page: lazyPage(() => import('../../modules/home/HomePage')) },
   {
     key: 'correspondence',
     path: '/correspondence',
@@ -36,15 +39,20 @@ const DEFINITIONS: ModuleDefinition[] = [
     key: 'directory',
     path: '/directory',
     icon: IconAddressBook,
-    page: lazy(() => import('../../modules/directory/DirectoryPage')),
+    page: lazyPage(() => import('../../modules/directory/DirectoryPage')),
   },
-  { key: 'agenda', path: '/agenda', icon: IconCalendar, page: lazy(() => import('../../modules/agenda/AgendaPage')) },
-  { key: 'cases', path: '/cases', icon: IconFolders, page: lazy(() => import('../../modules/cases/CasesPage')) },
-  { key: 'notes', path: '/notes', icon: IconNotes, page: lazy(() => import('../../modules/notes/NotesPage')) },
-  { key: 'tasks', path: '/tasks', icon: IconChecklist, page: lazy(() => import('../../modules/tasks/TasksPage')) },
-  { key: 'search', path: '/search', icon: IconSearch, page: lazy(() => import('../../modules/search/SearchPage')) },
-  { key: 'audit', path: '/audit', icon: IconHistory, page: lazy(() => import('../../modules/audit/AuditPage')) },
-  { key: 'admin', path: '/admin', icon: IconSettings, page: lazy(() => import('../../modules/admin/AdminPage')) },
+  {
+    key: 'agenda',
+    path: '/agenda',
+    icon: IconCalendar,
+    page: lazyPage(() => import('../../modules/agenda/AgendaPage')),
+  },
+  { key: 'cases', path: '/cases', icon: IconFolders, page: lazyPage(() => import('../../modules/cases/CasesPage')) },
+  { key: 'notes', path: '/notes', icon: IconNotes, page: lazyPage(() => import('../../modules/notes/NotesPage')) },
+  { key: 'tasks', path: '/tasks', icon: IconChecklist, page: lazyPage(() => import('../../modules/tasks/TasksPage')) },
+  { key: 'search', path: '/search', icon: IconSearch, page: lazyPage(() => import('../../modules/search/SearchPage')) },
+  { key: 'audit', path: '/audit', icon: IconHistory, page: lazyPage(() => import('../../modules/audit/AuditPage')) },
+  { key: 'admin', path: '/admin', icon: IconSettings, page: lazyPage(() => import('../../modules/admin/AdminPage')) },
 ];
 
 export const MODULE_REGISTRY: ReadonlyMap<string, ModuleDefinition> = new Map(DEFINITIONS.map((m) => [m.key, m]));

@@ -60,21 +60,21 @@ function ManagementLinks() {
   const { t } = useTranslation();
   const me = useMe();
   const links = [
-    canReadFigures(me.role) && { to: FIGURES_PATH, label: t('correspondenceSettings.nav.figures'), icon: IconChartBar },
+    canReadFigures(me.role) && { to: FIGURES_PATH, label: t('correspondence.nav.figures'), icon: IconChartBar },
     canExportRegister(me.role) && {
       to: REGISTER_PATH,
-      label: t('correspondenceSettings.nav.register'),
+      label: t('correspondence.nav.register'),
       icon: IconFileSpreadsheet,
     },
     sectionsFor(me.role).length > 0 && {
       to: SETTINGS_PATH,
-      label: t('correspondenceSettings.nav.settings'),
+      label: t('correspondence.nav.settings'),
       icon: IconSettings,
     },
   ].filter((x) => x !== false);
   if (links.length === 0) return null;
   return (
-    <Stack component="nav" aria-label={t('correspondenceSettings.nav.label')} gap={2}>
+    <Stack component="nav" aria-label={t('correspondence.nav.label')} gap={2}>
       {links.map(({ to, label, icon: Icon }) => (
         <NavLink key={to} component={Link} to={to} label={label} leftSection={<Icon size={18} aria-hidden />} />
       ))}

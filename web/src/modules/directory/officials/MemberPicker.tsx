@@ -39,7 +39,7 @@ function useMemberOptions(selected: readonly string[], role: TRole | undefined) 
   for (const m of [...(chosen.data?.data ?? []), ...(found.data?.data ?? [])]) byId.set(m.userId, m);
   const data = [...byId.values()].map((m) => ({
     value: m.userId,
-    label: [m.name, t(`roles.${m.role}`), m.jobTitle, m.active ? null : t('officials.form.accountMembers.inactive')]
+    label: [m.name, t(`roles.${m.role}`), m.jobTitle, m.active ? null : t('memberPicker.inactive')]
       .filter(Boolean)
       .join(' · '),
   }));
@@ -62,13 +62,13 @@ export function MemberSelect({
       error={common.error}
       searchable
       clearable
-      clearButtonProps={{ 'aria-label': t('officials.form.accountMembers.clear') }}
+      clearButtonProps={{ 'aria-label': t('memberPicker.clear') }}
       searchValue={options.search}
       onSearchChange={options.setSearch}
       // The server already filtered by name (accents ignored): show what it found.
       filter={({ options: all }) => all}
       data={options.data}
-      nothingFoundMessage={options.loading ? t('common.loading') : t('officials.form.accountMembers.none')}
+      nothingFoundMessage={options.loading ? t('common.loading') : t('memberPicker.none')}
       value={value}
       onChange={onChange}
     />
@@ -93,7 +93,7 @@ export function MemberMultiSelect({
       onSearchChange={options.setSearch}
       filter={({ options: all }) => all}
       data={options.data}
-      nothingFoundMessage={options.loading ? t('common.loading') : t('officials.form.accountMembers.none')}
+      nothingFoundMessage={options.loading ? t('common.loading') : t('memberPicker.none')}
       value={value}
       onChange={onChange}
     />
