@@ -51,28 +51,30 @@ export async function findReply(db: Queryable, actor: Actor, itemId: string): Pr
     .where(and(eq(correspondenceReplies.orgId, actor.orgId), eq(correspondenceReplies.itemId, itemId)));
   if (!reply) return null;
   const a = correspondenceApprovals;
-  const approvals = await db
-    .select({
-      id: a.id,
-      kind: a.kind,
-      userId: a.userId,
-      userName: users.name,
-      position: a.position,
-      decision: a.decision,
-      comment: a.comment,
-      decidedAt: a.decidedAt,
-      round: a.round,
-    })
-    .from(a)
-    .leftJoin(users, eq(users.id, a.userId))
-    .where(and(eq(a.orgId, actor.orgId), eq(a.itemId, itemId)))
-    .orderBy(asc(a.round), asc(a.position));
-  const [outgoing] = reply.outgoingItemId
-    ? await db
-        .select({ number: correspondenceItems.registrationNumber })
-        .from(correspondenceItems)
-        .where(eq(correspondenceItems.id, reply.outgoingItemId))
-    : [];
+  const [approvals, [outgoing]] = await Promise.all([
+    db
+      .select({
+        id: a.id,
+        kind: a.kind,
+        userId: a.userId,
+        userName: users.name,
+        position: a.position,
+        decision: a.decision,
+        comment: a.comment,
+        decidedAt: a.decidedAt,
+        round: a.round,
+      })
+      .from(a)
+      .leftJoin(users, eq(users.id, a.userId))
+      .where(and(eq(a.orgId, actor.orgId), eq(a.itemId, itemId)))
+      .orderBy(asc(a.round), asc(a.position)),
+    reply.outgoingItemId
+      ? db
+          .select({ number: correspondenceItems.registrationNumber })
+          .from(correspondenceItems)
+          .where(eq(correspondenceItems.id, reply.outgoingItemId))
+      : Promise.resolve([]),
+  ]);
   return {
     id: reply.id,
     itemId: reply.itemId,
@@ -96,19 +98,19 @@ export async function findReply(db: Queryable, actor: Actor, itemId: string): Pr
  * waits to be routed (so "Imputer comme suggéré" is one click), and its reply.
  */
 export async function findItemDetail(db: Queryable, actor: Actor, row: ItemRow): Promise<TCorrespondenceDetail> {
-  const viewer = await findViewer(db, actor);
   // Only the visa and signature rounds read these facts (correspondence.policy.ts), as in the list.
   const inCircuit = row.status === 'in_review' || row.status === 'to_sign';
-  const facts = inCircuit ? ((await findCircuitFacts(db, actor, [row.id])).get(row.id) ?? NO_FACTS) : NO_FACTS;
+  // Independent reads asked together: on PostgreSQL each takes its own pooled connection.
+  const [viewer, facts, routings, reply] = await Promise.all([
+    findViewer(db, actor),
+    inCircuit ? findCircuitFacts(db, actor, [row.id]).then((f) => f.get(row.id) ?? NO_FACTS) : NO_FACTS,
+    findRoutings(db, actor, row.id),
+    findReply(db, actor, row.id),
+  ]);
   const item = presentItem(viewer, row, facts);
   const suggestion =
     row.direction === 'in' && row.status === 'registered' && item.policies.route
       ? await findRoutingSuggestion(db, actor, row)
       : null;
-  return {
-    ...item,
-    routings: await findRoutings(db, actor, row.id),
-    suggestion,
-    reply: await findReply(db, actor, row.id),
-  };
+  return { ...item, routings, suggestion, reply };
 }
