@@ -41,6 +41,21 @@ describe('SignInPage', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Vérification en deux étapes');
   });
 
+  it('asks for a valid address and a password before calling the server; editing a field clears its complaint', async () => {
+    const api = fetchAnswering(401, { title: 'Unauthorized', status: 401 });
+    vi.stubGlobal('fetch', api.fn);
+    renderApp(<SignInPage />, { path: '/sign-in' });
+    await settled();
+    fireEvent.change(screen.getByLabelText(/Adresse électronique/), { target: { value: 'maire@mont-dore' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
+    expect(await screen.findByText('Saisissez une adresse électronique valide.')).toBeDefined();
+    expect(screen.getByText('Saisissez votre mot de passe.')).toBeDefined();
+    expect(api.calls.some((c) => c.url.startsWith('/api/auth/'))).toBe(false);
+    fireEvent.change(screen.getByLabelText(/Mot de passe/), { target: { value: 'x' } });
+    expect(screen.queryByText('Saisissez votre mot de passe.')).toBeNull();
+    expect(screen.getByText('Saisissez une adresse électronique valide.')).toBeDefined();
+  });
+
   it('labels every field visibly', () => {
     vi.stubGlobal('fetch', fetchAnswering(401, { title: 'Unauthorized', status: 401 }).fn);
     renderApp(<SignInPage />, { path: '/sign-in' });
