@@ -10,11 +10,12 @@ import { useMe } from '../../ui/me-context';
 import { normalize } from '../../ui/normalize';
 import { fetchSearch, searchKey } from '../api/search-api';
 import { availableModules } from './module-registry';
+import { paletteStore } from './palette-store';
 
 const MIN_QUERY = 2;
 const LIMIT = 8;
 
-/** Ctrl+K / Cmd+K: go to a module, or find a record across the ones the role may see. */
+/** Go to a module, or find a record across the ones the role may see (opened by CommandPaletteOnDemand). */
 export function CommandPalette() {
   const { t } = useTranslation();
   const me = useMe();
@@ -44,7 +45,9 @@ export function CommandPalette() {
     <Spotlight.Root
       query={query}
       onQueryChange={setQuery}
-      shortcut={['mod + K']}
+      store={paletteStore}
+      // CommandPaletteOnDemand listens for Ctrl+K, from before this code has come.
+      shortcut={null}
       scrollable
       maxHeight={480}
       attributes={{ content: { 'aria-label': t('palette.label') } }}

@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Kbd } from '@mantine/core';
-import { spotlight } from '@mantine/spotlight';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { palette } from './palette-store';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -16,12 +16,12 @@ export function SearchButton() {
         visibleFrom="sm"
         leftSection={<IconSearch size={16} aria-hidden />}
         rightSection={<Kbd size="xs">{isMac ? '⌘ K' : 'Ctrl K'}</Kbd>}
-        onClick={() => spotlight.open()}
+        onClick={() => palette.open()}
         aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}
       >
         {t('palette.open')}
       </Button>
-      <ActionIcon variant="default" hiddenFrom="sm" onClick={() => spotlight.open()} aria-label={t('palette.open')}>
+      <ActionIcon variant="default" hiddenFrom="sm" onClick={() => palette.open()} aria-label={t('palette.open')}>
         <IconSearch size={18} aria-hidden />
       </ActionIcon>
     </>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { PageLoader } from '../../ui/PageLoader';
-import { CommandPalette } from './CommandPalette';
+import { CommandPaletteOnDemand } from './CommandPaletteOnDemand';
 import { ShellHeader } from './ShellHeader';
 import { ShellNavbar } from './ShellNavbar';
 
@@ -43,7 +43,7 @@ export function ShellLayout() {
           </ErrorBoundary>
         </AppShell.Main>
       </AppShell>
-      <CommandPalette />
+      <CommandPaletteOnDemand />
     </>
   );
 }
