@@ -82,10 +82,7 @@ export function registerContactLinkRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const actor = actorOf(request);
-      return db.transaction(async (tx) => {
-        const contact = await visibleContact(tx, actor, request.params.id);
-        return findRelations(tx, actor, contact, request.query);
-      });
+      return findRelations(db, actor, await visibleContact(db, actor, request.params.id), request.query);
     },
   );
 
@@ -182,9 +179,7 @@ export function registerContactLinkRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const actor = actorOf(request);
-      return db.transaction(async (tx) =>
-        findContactDuplicates(tx, actor, await visibleContact(tx, actor, request.params.id)),
-      );
+      return findContactDuplicates(db, actor, await visibleContact(db, actor, request.params.id));
     },
   );
 

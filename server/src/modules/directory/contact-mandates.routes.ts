@@ -31,11 +31,9 @@ export function registerContactMandateRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const actor = actorOf(request);
-      return db.transaction(async (tx) => {
-        const contact = await findContact(tx, actor, request.params.id);
-        if (!contact) throw problems.notFound();
-        return findContactMandates(tx, contact, request.query);
-      });
+      const contact = await findContact(db, actor, request.params.id);
+      if (!contact) throw problems.notFound();
+      return findContactMandates(db, contact, request.query);
     },
   );
 }
