@@ -1,6 +1,6 @@
 import type { TCorrespondenceDirection, TNumberingSettings } from '@dircab/contracts';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Queryable } from '../../platform/db/client';
+import { type Queryable, queryRows } from '../../platform/db/client';
 import { correspondenceCounters, correspondenceSettings } from './correspondence.schema';
 
 /** The default formats (issue 4): `2026-A-000042` incoming, `2026-D-000042` outgoing. */
@@ -22,14 +22,30 @@ export function formatRegistrationNumber(format: string, year: number, sequence:
 /**
  * Takes the next sequence of the organisation, direction and year. The upsert locks the
  * counter row until the caller's transaction ends: concurrent registrations wait in line, and
- * a registration that rolls back takes its increment with it (no gap).
+ * a registration that rolls back takes its increment with it (no gap). `lockFirst`: an
+ * advisory lock key the same statement takes before the counter (one round trip less than
+ * two statements); whoever held it has committed by then, and ON CONFLICT DO UPDATE
+ * increments the counter's latest committed version, whatever the statement's snapshot.
  */
 export async function takeNextSequence(
   tx: Queryable,
   orgId: string,
   direction: TCorrespondenceDirection,
   year: number,
+  lockFirst?: string,
 ): Promise<number> {
+  if (lockFirst) {
+    const [row] = await queryRows<{ sequence: number }>(
+      tx,
+      sql`insert into correspondence_counters (org_id, direction, year, last_sequence)
+          select ${orgId}, ${direction}, ${year}, 1
+          from (select pg_advisory_xact_lock(hashtextextended(${lockFirst}, 0))) as locked
+          on conflict (org_id, direction, year) do update set last_sequence = correspondence_counters.last_sequence + 1
+          returning last_sequence as sequence`,
+    );
+    if (!row) throw new Error('numbering counter not taken');
+    return row.sequence;
+  }
   const [row] = await tx
     .insert(correspondenceCounters)
     .values({ orgId, direction, year, lastSequence: 1 })

@@ -1,5 +1,4 @@
 import type { TCreateCorrespondence } from '@dircab/contracts';
-import { sql } from 'drizzle-orm';
 import type { CountryCode } from 'libphonenumber-js/max';
 import { recordAudit } from '../../../platform/audit/record-audit';
 import { localYear } from '../../../platform/calendar/working-days';
@@ -59,12 +58,13 @@ export async function registerCorrespondence(
   const year = localYear(now, org.timeZone);
   // Campaign grouping must be decided one incoming registration at a time: two near-identical
   // letters registered at the same instant would each miss the other's uncommitted item and
-  // start two campaigns. Taken after the writer's lock (matchOrCreateSender) and before the
-  // numbering counter, always in that order, so the locks never cross. From the counter to
-  // the commit, registrations of the organisation queue anyway: the lock adds no wait of its
-  // own, whereas taken first it made them queue for the checks and the writer's match too.
-  if (input.direction === 'in') await lockIncomingRegister(tx, actor.orgId);
-  const sequence = await takeNextSequence(tx, actor.orgId, input.direction, year);
+  // start two campaigns. Its lock is taken after the writer's lock (matchOrCreateSender) and
+  // before the numbering counter, in the counter's own statement, always in that order, so the
+  // locks never cross. From the counter to the commit, registrations of the organisation queue
+  // anyway: the lock adds no wait of its own, whereas taken first it made them queue for the
+  // checks and the writer's match too.
+  const lock = input.direction === 'in' ? campaignLockKey(actor.orgId) : undefined;
+  const sequence = await takeNextSequence(tx, actor.orgId, input.direction, year, lock);
   const confidentiality = input.confidentiality ?? 'normal';
   const [row] = await refuseTakenNumber(() =>
     tx
@@ -114,7 +114,7 @@ export async function registerCorrespondence(
   });
   await indexItem(tx, row, { fresh: true });
   // Every channel goes through here, so a petition's letters, calls and emails all meet; an
-  // incoming registration already holds the grouping's lock (lockIncomingRegister).
+  // incoming registration already holds the grouping's lock (taken with its number).
   await groupIntoCampaign(tx, actor, row, { registerLocked: input.direction === 'in' });
   // A digital request is acknowledged by email at once, in this transaction (never lost, once).
   await acknowledgeOnRegistration(
@@ -126,14 +126,6 @@ export async function registerCorrespondence(
     now,
   );
   return row;
-}
-
-/**
- * Serialises the organisation's incoming registrations until the transaction ends (the same
- * key as groupIntoCampaign's own lock, which it then skips).
- */
-async function lockIncomingRegister(tx: Queryable, orgId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${campaignLockKey(orgId)}, 0))`);
 }
 
 /**
