@@ -20,48 +20,66 @@ interface HitRow {
 
 /**
  * How many matching records the search ranks at most. The index finds the matches; ranking
- * them reads each one (its text, its score, a sort), so without a bound a common word costs
- * more the more the organisation holds (« boulari » in 7,000 letters of 100,000: 50 ms; in
- * 72,000 of 1,000,000: half a second). Past this many, the ranked ones are the first found,
- * not the best of all: another word narrows the search.
+ * them reads each one (its text, its score: 15 to 40 µs each, and a sort), so without a bound
+ * a common word costs more the more the organisation holds (« boulari » in 7,000 letters of
+ * 100,000: 50 ms; in 72,000 of 1,000,000: half a second). Past this many, the ranked ones are
+ * the first found, not the best of all: another word narrows the search.
  */
-export const SEARCH_CANDIDATES = 1000;
+export const SEARCH_CANDIDATES = 200;
 
 /**
  * The search as one SQL statement, or null when the text has nothing to look for.
  * Exported for the EXPLAIN test: the `where` must stay usable by the two GIN indexes
  * (`document @@ …` → search_document_idx, `dircab_unaccent(lower(title)) %> …` → search_title_trgm_idx).
+ *
+ * Three ways to match, each tried only when the ones before fall short, every condition on them
+ * a one-time filter (`(select count(*) from …) < n`), so an index the search does not need is
+ * not even read:
+ * 1. the words as typed (French stems, accents removed on both sides);
+ * 2. the last word as the start of a longer one (« mair » → « maire »), when the words fill no
+ *    page: a prefix makes the index gather every record holding any word it starts, the exact
+ *    word's own included (« boulari: » 80 ms at 1,000,000 records, the word alone 5 ms);
+ * 3. trigram word similarity of the titles, a typo (« Dupond » → « Dupont »), when neither
+ *    finds anything: a sentence shares most of its trigrams with every title holding two of
+ *    its words (« nid-de-poule boulari » matched every pothole of the commune).
  */
 export function buildSearchQuery(actor: Actor, query: { q: string; limit: number }): SQL | null {
   const words = searchWords(query.q);
   if (words.length === 0) return null;
-  // French stems, accents removed on both sides; the prefix form catches a word being typed.
-  const tsq = sql`(websearch_to_tsquery('french', dircab_unaccent(${query.q})) || to_tsquery('french', dircab_unaccent(${prefixQueryText(words)})))`;
-  // Names: trigram word similarity tolerates a typo ("Dupond" → "Dupont"); same expression as the index.
+  const typed = sql`websearch_to_tsquery('french', dircab_unaccent(${query.q}))`;
+  const prefixed = sql`to_tsquery('french', dircab_unaccent(${prefixQueryText(words)}))`;
+  // Ranks and snippets read both forms, whichever found the record.
+  const tsq = sql`(${typed} || ${prefixed})`;
+  // Same expression as search_title_trgm_idx.
   const name = sql`dircab_unaccent(${words.join(' ')})`;
   const titleKey = sql`dircab_unaccent(lower(${s.title}))`;
   const visible = visibleTo(actor, { orgId: s.orgId, confidentiality: s.confidentiality, members: s.members });
-  // The typo tolerance only when the words themselves find nothing: a sentence shares most of
-  // its trigrams with every title holding two of its words (« nid-de-poule boulari » matched
-  // every pothole of the commune, 2,135 titles of 132,000, each one rechecked: 120 ms).
-  // `not exists (… words)` is a one-time filter: the trigram index is not even read then.
+  const columns = sql`${s.kind} as kind, ${s.recordId} as record_id, ${s.title} as title, ${s.body} as body, ${s.url} as url`;
   return sql`
-    with words as (
-      select ${s.kind} as kind, ${s.recordId} as record_id, ${s.title} as title, ${s.body} as body, ${s.url} as url,
-        ${s.document} as document
+    with exact as (
+      select ${columns}, ${s.document} as document
       from ${s}
-      where ${visible} and ${s.document} @@ ${tsq}
+      where ${visible} and ${s.document} @@ ${typed}
+      limit ${SEARCH_CANDIDATES}
+    ),
+    started as (
+      select ${columns}, ${s.document} as document
+      from ${s}
+      where (select count(*) from exact) < ${query.limit}
+        and ${visible} and ${s.document} @@ ${prefixed} and not (${s.document} @@ ${typed})
       limit ${SEARCH_CANDIDATES}
     ),
     typo as (
-      select ${s.kind} as kind, ${s.recordId} as record_id, ${s.title} as title, ${s.body} as body, ${s.url} as url,
-        word_similarity(${name}, ${titleKey})::float8 as score
+      select ${columns}, word_similarity(${name}, ${titleKey})::float8 as score
       from ${s}
-      where not exists (select 1 from words) and ${visible} and ${titleKey} %> ${name}
+      where not exists (select 1 from exact) and not exists (select 1 from started)
+        and ${visible} and ${titleKey} %> ${name}
       limit ${SEARCH_CANDIDATES}
     ),
     matched as (
-      select kind, record_id, title, body, url, ts_rank_cd(document, ${tsq}, 32)::float8 as score from words
+      select kind, record_id, title, body, url, ts_rank_cd(document, ${tsq}, 32)::float8 as score from exact
+      union all
+      select kind, record_id, title, body, url, ts_rank_cd(document, ${tsq}, 32)::float8 as score from started
       union all
       select kind, record_id, title, body, url, score from typo
     ),
@@ -80,7 +98,7 @@ export function buildSearchQuery(actor: Actor, query: { q: string; limit: number
 
 /**
  * Global search over what the actor may see (visibility applied in SQL): French full text,
- * else name similarity (a typo), grouped by kind of record, best group first, `limit` hits per kind.
+ * the last word as a prefix, else name similarity (a typo), grouped by kind of record, best group first, `limit` hits per kind.
  */
 export async function searchRecords(
   db: Queryable,

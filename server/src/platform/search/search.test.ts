@@ -153,6 +153,24 @@ describe('GET /api/v1/search', () => {
     expect(titles(await search('advisor', 'Flambolants'))).toHaveLength(3);
   });
 
+  it('completes the last word when the words as typed fill no page', async () => {
+    const place = (n: number, title: string): IndexRecordInput => ({
+      orgId: org.orgId,
+      kind: 'case',
+      recordId: `case-boul-${n}`,
+      title,
+      url: `/cases/boul-${n}`,
+      confidentiality: 'normal',
+    });
+    await index(place(1, 'Concours de boules du 14 juillet'), place(2, 'Marché de Boulouparis'));
+    // « boul » is a word (the stem of « boules »), found once: the start of « Boulouparis » too.
+    expect(titles(await search('advisor', 'boul'))).toEqual(
+      expect.arrayContaining(['Concours de boules du 14 juillet', 'Marché de Boulouparis']),
+    );
+    // With a page of one, the word alone fills it.
+    expect(titles(await search('advisor', 'boul', '&limit=1'))).toEqual(['Concours de boules du 14 juillet']);
+  });
+
   it('shows a restricted record to the cabinet, not to an official nor to the services', async () => {
     await index({
       orgId: org.orgId,
@@ -297,7 +315,7 @@ describe('search plan', () => {
     expect(byWord, byWord).toMatch(/Bitmap Index Scan on search_document_idx/);
     expect(byWord).not.toMatch(/Seq Scan/);
 
-    // The words found something: the trigram index is not even read (typos only when they find nothing).
+    // The words fill a page: neither the prefix form nor the trigram index is even read.
     const analyzed = async (q: string) => {
       const statement = buildSearchQuery(actor, { q, limit: 10 });
       if (!statement) throw new Error('no statement');
@@ -306,9 +324,10 @@ describe('search plan', () => {
     };
     const wordRun = await analyzed('assainissement');
     expect(wordRun, wordRun).toMatch(/Bitmap Index Scan on search_title_trgm_idx \(never executed\)/);
+    expect(wordRun.match(/Bitmap Index Scan on search_document_idx \(never executed\)/g), wordRun).toHaveLength(1);
     // A word of every body: SEARCH_CANDIDATES records are ranked, not the 3,000 that hold it.
     const commonRun = await analyzed('quartier');
-    const candidates = commonRun.match(/CTE words\s*->\s*Limit \(actual time=[\d.]+\.\.[\d.]+ rows=([\d.]+)/);
+    const candidates = commonRun.match(/CTE exact\s*->\s*Limit \(actual time=[\d.]+\.\.[\d.]+ rows=([\d.]+)/);
     expect(Number(candidates?.[1]), commonRun).toBe(SEARCH_CANDIDATES);
 
     // And the answers are right at that size.
