@@ -8,7 +8,19 @@ const SRC = resolve(import.meta.dirname, '..');
 
 // Where the first screens start: the entry (sign-in), the signed-in shell and the inbox's
 // module, each loaded with what it imports statically (what the bundle measure counts).
-const FIRST_SCREENS = ['main.tsx', 'app/shell/SignedInApp.tsx', 'modules/correspondence/CorrespondencePage.tsx'];
+// The inbox's toolbar and dialogs, fetched when first used, wait for no other words either.
+const FIRST_SCREENS = [
+  'main.tsx',
+  'app/shell/SignedInApp.tsx',
+  'modules/correspondence/CorrespondencePage.tsx',
+  'modules/correspondence/BulkActions.tsx',
+  'modules/correspondence/RouteModal.tsx',
+  'modules/correspondence/SaveViewModal.tsx',
+  'modules/correspondence/ShortcutsModal.tsx',
+  'modules/correspondence/tags/TagPicker.tsx',
+  'app/shell/CommandPalette.tsx',
+  'app/toasts/Toasts.tsx',
+];
 
 function resolveSource(from: string, specifier: string): string | null {
   const base = resolve(dirname(from), specifier);

@@ -2,30 +2,34 @@ import type { TCorrespondence } from '@dircab/contracts';
 import { Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { IconKeyboard, IconPlus, IconSignature } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorState } from '../../ui/ErrorState';
 import { LoadMoreButton } from '../../ui/LoadMoreButton';
 import { useMe } from '../../ui/me-context';
 import { notify } from '../../ui/notify';
+import { OnceOpened } from '../../ui/OnceOpened';
 import { problemMessage } from '../../ui/problem-message';
 import { usePageTitle } from '../../ui/use-page-title';
-import { BulkActions } from './BulkActions';
 import { CORRESPONDENCE_KEY, correspondenceApi, inboxKey, QUEUES_KEY } from './correspondence-api';
 import { canRegister, itemPath, NEW_ITEM_PATH, SIGNATURE_BOOK_PATH, todayIn } from './correspondence-rules';
 import { InboxFiltersForm } from './InboxFiltersForm';
 import { InboxTable } from './InboxTable';
 import { filtersFromSearch, filtersToSearch, type InboxFilters } from './inbox-filters';
 import { QueueNav } from './QueueNav';
-import { RouteModal } from './RouteModal';
 import { SavedViews } from './SavedViews';
-import { ShortcutsModal } from './ShortcutsModal';
 import { SETTINGS_PATH } from './settings/settings-api';
 import { sectionsFor } from './settings/settings-roles';
-import { TagPicker } from './tags/TagPicker';
 import { useInboxKeys } from './use-inbox-keys';
 import { useServiceNames } from './use-services';
+
+// The selection toolbar and the dialogs come when first used, not with the inbox (issue 7).
+// They use the first screens' words only (i18n/first-screen-words.test.ts checks them too).
+const BulkActions = lazy(() => import('./BulkActions').then((m) => ({ default: m.BulkActions })));
+const RouteModal = lazy(() => import('./RouteModal').then((m) => ({ default: m.RouteModal })));
+const ShortcutsModal = lazy(() => import('./ShortcutsModal').then((m) => ({ default: m.ShortcutsModal })));
+const TagPicker = lazy(() => import('./tags/TagPicker').then((m) => ({ default: m.TagPicker })));
 
 const LIMIT = 50;
 
@@ -159,7 +163,11 @@ export function InboxPage() {
           <Stack gap="md">
             <InboxFiltersForm key={search} value={filters} onApply={apply} />
             <SavedViews filters={filters} onOpen={apply} />
-            {selectedItems.length > 0 && <BulkActions items={selectedItems} onDone={() => setSelected(new Set())} />}
+            {selectedItems.length > 0 && (
+              <Suspense fallback={null}>
+                <BulkActions items={selectedItems} onDone={() => setSelected(new Set())} />
+              </Suspense>
+            )}
             {list.isError && <ErrorState error={list.error} onRetry={() => void list.refetch()} />}
             {list.isPending && <Text>{t('common.loading')}</Text>}
             {list.isSuccess && items.length === 0 && <Text>{t('correspondence.inbox.empty')}</Text>}
@@ -182,9 +190,15 @@ export function InboxPage() {
           </Stack>
         </Grid.Col>
       </Grid>
-      <ShortcutsModal opened={helpOpen} onClose={() => setHelpOpen(false)} />
-      <RouteModal itemId={routing} onClose={() => setRouting(null)} />
-      <TagPicker item={tagging} onClose={() => setTagging(null)} />
+      <OnceOpened when={helpOpen}>
+        <ShortcutsModal opened={helpOpen} onClose={() => setHelpOpen(false)} />
+      </OnceOpened>
+      <OnceOpened when={routing !== null}>
+        <RouteModal itemId={routing} onClose={() => setRouting(null)} />
+      </OnceOpened>
+      <OnceOpened when={tagging !== null}>
+        <TagPicker item={tagging} onClose={() => setTagging(null)} />
+      </OnceOpened>
     </Stack>
   );
 }

@@ -179,7 +179,8 @@ describe('the inbox filters', { timeout: 20_000 }, () => {
     await screen.findByRole('link', { name: '2026-A-000001' });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Sélectionner le courrier 2026-A-000001' }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Sélectionner le courrier 2026-A-000003' }));
-    const bulk = screen.getByRole('region', { name: 'Actions sur la sélection' });
+    // The selection's toolbar is fetched with the first selection.
+    const bulk = await screen.findByRole('region', { name: 'Actions sur la sélection' });
     fireEvent.click(within(bulk).getByLabelText('Imputer au service', { selector: 'input' }));
     // The filters' service select has the same option: the bulk one opened last.
     const options = await screen.findAllByRole('option', { name: 'Services techniques', hidden: true });

@@ -161,7 +161,8 @@ describe('tags in the inbox', { timeout: 20_000 }, () => {
     const api = inbox();
     await screen.findByRole('link', { name: '2026-A-000101' });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Tout sélectionner' }));
-    const bulk = screen.getByRole('region', { name: 'Actions sur la sélection' });
+    // The selection's toolbar is fetched with the first selection.
+    const bulk = await screen.findByRole('region', { name: 'Actions sur la sélection' });
     const input = within(bulk).getByLabelText('Étiquettes à ajouter ou retirer', { selector: 'input' });
     (input as HTMLInputElement).focus();
     fireEvent.change(input, { target: { value: 'Marché de Noël' } });
