@@ -20,12 +20,12 @@ async function person(firstName: string, lastName: string, client = api) {
 }
 
 /** Every page of a search, following nextCursor. */
-async function allPages(query: string, limit: number): Promise<string[]> {
+async function allPages(query: string, limit: number, client = api): Promise<string[]> {
   const names: string[] = [];
   let cursor: string | null = null;
   for (let i = 0; i < 20; i++) {
     const url: string = `/api/v1/contacts?${query}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-    const res = await api.get(url);
+    const res = await client.get(url);
     expect(res.statusCode, res.body).toBe(200);
     const page = res.json() as Page;
     expect(page.data.length).toBeLessThanOrEqual(limit);
@@ -71,6 +71,31 @@ describe('name search from three letters', () => {
     expect(await allPages('q=WAHÉTRA', 4)).toEqual(expected);
     // A substring inside the name.
     expect(await allPages('q=hetr', 50)).toEqual(expected);
+  });
+
+  it('lists first the names that start with the search, then the others, page after page', async () => {
+    // An organisation of its own: the other tests count this one's names.
+    const third = await createTestOrg(t.app, ['advisor']);
+    const client = as(t.app, await signIn(t.app, third.users.advisor));
+    for (const [first, last] of [
+      ['Marc', 'Wahetra'],
+      ['Anne', 'Wahetra'],
+      ['Rosa', 'Kawahetra'],
+      ['Alain', 'Wahetra Ataba'],
+      ['Nina', 'Wahetro'],
+      ['Léa', 'Wamytan'],
+    ] as const) {
+      await person(first, last, client);
+    }
+    // « Kawahetra » sorts before « Wahetra » but does not start with it: after them, with the typo.
+    const expected = ['Anne Wahetra', 'Alain Wahetra Ataba', 'Marc Wahetra', 'Rosa Kawahetra', 'Nina Wahetro'];
+    for (const limit of [50, 1, 2, 3, 4]) {
+      expect(await allPages('q=wahetra', limit, client), `limit ${limit}`).toEqual(expected);
+    }
+    // With a filter, the same order (then one statement sorts both parts).
+    expect(await allPages('q=wahetra&kind=person', 2, client)).toEqual(expected);
+    // None starts with « hetr »: all by name.
+    expect(await allPages('q=hetr', 2, client)).toEqual(byName(expected));
   });
 
   it('keeps the other organisation’s namesake out', async () => {

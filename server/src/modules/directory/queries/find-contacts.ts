@@ -82,18 +82,28 @@ export async function findContacts(
   actor: Actor,
   query: TContactQuery,
 ): Promise<{ data: TContact[]; nextCursor: string | null }> {
-  const { probe, statement } = await contactsStatement(db, actor, query);
+  const { probe, statement, startsWith } = await contactsStatement(db, actor, query);
   const probed = probe ? await probe : [];
   const rows = probed.length > query.limit ? probed : await statement;
   const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
+  const last = rows.length > query.limit ? page.at(-1) : undefined;
+  // Past the names that start with the search, the cursor says so: the other matches follow.
+  const pastStart: Record<string, string> =
+    last && startsWith !== null && !last.sortName.startsWith(startsWith) ? { p: OTHER_NAMES } : {};
   return {
     data: page.map((r) => presentContact(actor, r)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ s: last.sortName, id: last.id }) : null,
+    nextCursor: last ? encodeCursor({ s: last.sortName, id: last.id, ...pastStart }) : null,
   };
 }
 
-/** The list's statement (one page and one row more), also what bench/src/contact-search.ts explains. */
+/** The cursor's mark of a page past the names that start with the search (see contactsStatement). */
+const OTHER_NAMES = 'o';
+
+/**
+ * The list's statement (one page and one row more), also what bench/src/contact-search.ts explains.
+ * A name search of three letters or more lists first the names that start with what was typed
+ * (`startsWith`, the sort key: last name first), then the other matches, each part by name.
+ */
 export async function contactsStatement(db: Queryable, actor: Actor, query: TContactQuery) {
   const where: SQL[] = [
     visibleTo(actor, { orgId: contacts.orgId, confidentiality: contacts.confidentiality, members: contacts.members }),
@@ -112,30 +122,48 @@ export async function contactsStatement(db: Queryable, actor: Actor, query: TCon
     );
   }
   const search = query.q ? nameSearch(query.q) : null;
-  if (query.cursor) {
-    const c = decodeCursor(query.cursor, ['s', 'id']);
-    if (!UUID.test(c.id)) {
-      throw problems.badRequest('Le curseur de pagination est invalide.', [
-        { path: 'cursor', message: 'Curseur invalide : repartez de la première page.', code: 'invalid_cursor' },
-      ]);
-    }
-    where.push(sql`(${contacts.sortName}, ${contacts.id}) > (${c.s}, ${c.id}::uuid)`);
-  }
+  const cursor = query.cursor ? listCursor(query.cursor) : null;
+  const after = (sortName: SQLWrapper, id: SQLWrapper) =>
+    cursor ? sql`(${sortName}, ${id}) > (${cursor.s}, ${cursor.id}::uuid)` : undefined;
   // The statements are returned wrapped: a query builder is a thenable, which an async function
   // would run on return.
   if (search?.trigram) {
-    // First the next few pages' worth of contacts in the list's order, by the sort index: when
-    // the name fills that stretch (the next page of a last name, the search typed on), the page
-    // is there in a millisecond. These are all the rows before the last one read, so the first
-    // matches among them are the first matches of the whole list. Not with the territory, tag,
-    // mandate or group filters: the sort index does not serve them, the stretch would be long.
-    const probeRows = PROBE_PAGES * (query.limit + 1);
+    // Every match gathered through the trigram index, then the page: first the names that start
+    // with the search, then the others, each part by name. Without the fence (OFFSET 0 keeps the
+    // planner from flattening the subquery) the planner walks contacts_org_sort_idx and checks
+    // the name on every row, expecting matches spread evenly along the sort order: « wahetra »
+    // read 225,000 rows of 250,000 for its first page (1.4 s).
+    const matches = db
+      .select()
+      .from(contacts)
+      .where(and(...where, search.matches(contacts.nameKey)))
+      .offset(OFFSET_ZERO)
+      .as('matches');
+    const other = sql`not starts_with(${matches.sortName}, ${search.key})`;
+    const statement = db
+      .select()
+      .from(matches)
+      .where(
+        cursor
+          ? sql`(${other}, ${matches.sortName}, ${matches.id}) > (${cursor.p === OTHER_NAMES}::boolean, ${cursor.s}, ${cursor.id}::uuid)`
+          : undefined,
+      )
+      .orderBy(other, asc(matches.sortName), asc(matches.id))
+      .limit(query.limit + 1);
+    // But first a few pages' worth of the names that start with the search, a range of
+    // contacts_org_sort_idx read in the list's order: a last name typed (the usual search)
+    // fills the page there, whatever the size of the book (« wahetra » at 250,000 contacts: its
+    // 6,000 matches gathered and sorted took 70 ms, the probe reads 204 rows). These are the
+    // range's first rows, so the first matches among them are the page. Not with the territory,
+    // tag, mandate or group filters, which the sort index does not serve: the stretch would be long.
+    const filtered = query.territoryId || query.tag || query.mandate || query.groupId;
+    if (filtered || cursor?.p === OTHER_NAMES) return { probe: null, statement, startsWith: search.key };
     const stretch = db
       .select()
       .from(contacts)
-      .where(and(...where))
+      .where(and(...where, sortNamePrefix(search.key), after(contacts.sortName, contacts.id)))
       .orderBy(asc(contacts.sortName), asc(contacts.id))
-      .limit(probeRows)
+      .limit(PROBE_PAGES * (query.limit + 1))
       .as('stretch');
     const probe = db
       .select()
@@ -143,25 +171,10 @@ export async function contactsStatement(db: Queryable, actor: Actor, query: TCon
       .where(search.matches(stretch.nameKey))
       .orderBy(asc(stretch.sortName), asc(stretch.id))
       .limit(query.limit + 1);
-    // The matches are gathered through the trigram index, then the page taken by name. Without
-    // the fence (OFFSET 0 keeps the planner from flattening the subquery) the planner walks
-    // contacts_org_sort_idx and checks the name on every row, expecting matches spread evenly
-    // along the sort order; but a name search mostly matches a last name, i.e. one stretch of
-    // that order: « wahetra » read 225,000 rows of 250,000 for its first page (1.4 s).
-    const matches = db
-      .select()
-      .from(contacts)
-      .where(and(...where, search.matches(contacts.nameKey)))
-      .offset(OFFSET_ZERO)
-      .as('matches');
-    const statement = db
-      .select()
-      .from(matches)
-      .orderBy(asc(matches.sortName), asc(matches.id))
-      .limit(query.limit + 1);
-    const filtered = query.territoryId || query.tag || query.mandate || query.groupId;
-    return { probe: filtered ? null : probe, statement };
+    return { probe, statement, startsWith: search.key };
   }
+  const afterCursor = after(contacts.sortName, contacts.id);
+  if (afterCursor) where.push(afterCursor);
   if (search) where.push(search.prefix);
   if (query.mandate || query.groupId) {
     // The holders of a mandate or a group's officials are a few hundred contacts: read them
@@ -178,7 +191,7 @@ export async function contactsStatement(db: Queryable, actor: Actor, query: TCon
       .from(holders)
       .orderBy(asc(holders.sortName), asc(holders.id))
       .limit(query.limit + 1);
-    return { probe: null, statement };
+    return { probe: null, statement, startsWith: null };
   }
   const statement = db
     .select()
@@ -186,12 +199,12 @@ export async function contactsStatement(db: Queryable, actor: Actor, query: TCon
     .where(and(...where))
     .orderBy(asc(contacts.sortName), asc(contacts.id))
     .limit(query.limit + 1);
-  return { probe: null, statement };
+  return { probe: null, statement, startsWith: null };
 }
 
 /**
- * How many pages' worth of contacts the probe reads before the trigram index takes over. Each
- * row read costs a similarity check (2,000 rows: 15 ms on PostgreSQL), paid in vain by a rare name.
+ * How many pages' worth of names starting with the search the probe reads before the trigram
+ * index takes over. Each row read costs a similarity check, paid in vain by a rare name.
  */
 const PROBE_PAGES = 4;
 
@@ -209,12 +222,33 @@ const TRIGRAM_MIN_LENGTH = 3;
  */
 function nameSearch(
   q: string,
-): { trigram: false; prefix: SQL } | { trigram: true; matches: (nameKey: SQLWrapper) => SQL } {
+): { trigram: false; prefix: SQL } | { trigram: true; key: string; matches: (nameKey: SQLWrapper) => SQL } {
   const key = sortKey(q);
   if (key.length < TRIGRAM_MIN_LENGTH) return { trigram: false, prefix: sortNamePrefix(key) };
   const typed = sql`dircab_unaccent(lower(${q}))`;
   const substring = sql`'%' || dircab_unaccent(lower(${likeEscape(q)})) || '%'`;
-  return { trigram: true, matches: (nameKey) => sql`(${nameKey} like ${substring} or ${nameKey} %> ${typed})` };
+  return {
+    trigram: true,
+    key,
+    matches: (nameKey) => sql`(${nameKey} like ${substring} or ${nameKey} %> ${typed})`,
+  };
+}
+
+/** The keyset of the list: last row's sort name and id, and `p` once past the names that start with the search. */
+function listCursor(raw: string): { s: string; id: string; p: string | null } {
+  const c = decodeCursor(raw, ['s', 'id']);
+  if (!UUID.test(c.id)) {
+    throw problems.badRequest('Le curseur de pagination est invalide.', [
+      { path: 'cursor', message: 'Curseur invalide : repartez de la première page.', code: 'invalid_cursor' },
+    ]);
+  }
+  let p: string | null = null;
+  try {
+    p = decodeCursor(raw, ['p']).p;
+  } catch {
+    // A cursor without `p`: still among the names that start with the search, or no search.
+  }
+  return { ...c, p };
 }
 
 /**
