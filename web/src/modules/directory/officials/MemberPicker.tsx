@@ -1,12 +1,12 @@
 import type { TMemberOption, TRole } from '@dircab/contracts';
-import { MultiSelect, Select } from '@mantine/core';
+import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lookupMembers, MEMBER_LOOKUP_KEY } from './members-lookup-api';
 
-interface Common {
+export interface MemberPickerProps {
   label: string;
   description?: string;
   /** Only members of this role (a group's staff are group_staff members). */
@@ -15,10 +15,10 @@ interface Common {
 }
 
 /**
- * The options of a member picker: the members typed for (the server filters by name) plus
+ * The options of a member picker (one member here, several in MemberMultiSelect.tsx): the members typed for (the server filters by name) plus
  * the ones already chosen, named by id so the field shows them before any search.
  */
-function useMemberOptions(selected: readonly string[], role: TRole | undefined) {
+export function useMemberOptions(selected: readonly string[], role: TRole | undefined) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
@@ -52,7 +52,7 @@ export function MemberSelect({
   value,
   onChange,
   ...common
-}: Common & { value: string | null; onChange: (userId: string | null) => void }) {
+}: MemberPickerProps & { value: string | null; onChange: (userId: string | null) => void }) {
   const { t } = useTranslation();
   const options = useMemberOptions(value ? [value] : [], common.memberRole);
   return (
@@ -66,31 +66,6 @@ export function MemberSelect({
       searchValue={options.search}
       onSearchChange={options.setSearch}
       // The server already filtered by name (accents ignored): show what it found.
-      filter={({ options: all }) => all}
-      data={options.data}
-      nothingFoundMessage={options.loading ? t('common.loading') : t('memberPicker.none')}
-      value={value}
-      onChange={onChange}
-    />
-  );
-}
-
-/** Several members (a political group's staff), searchable by name. */
-export function MemberMultiSelect({
-  value,
-  onChange,
-  ...common
-}: Common & { value: string[]; onChange: (userIds: string[]) => void }) {
-  const { t } = useTranslation();
-  const options = useMemberOptions(value, common.memberRole);
-  return (
-    <MultiSelect
-      label={common.label}
-      description={common.description}
-      error={common.error}
-      searchable
-      searchValue={options.search}
-      onSearchChange={options.setSearch}
       filter={({ options: all }) => all}
       data={options.data}
       nothingFoundMessage={options.loading ? t('common.loading') : t('memberPicker.none')}

@@ -14,7 +14,7 @@ import { usePageTitle } from '../../../ui/use-page-title';
 import { DirectoryTabs } from '../DirectoryTabs';
 import { fieldErrors } from '../directory-rules';
 import { RecordActions } from '../RecordActions';
-import { MemberMultiSelect } from './MemberPicker';
+import { MemberMultiSelect } from './MemberMultiSelect';
 import { GROUPS_KEY, OFFICIALS_KEY, officialsApi } from './officials-api';
 import { canSeeAffiliations, canWriteOfficials } from './officials-rules';
 
