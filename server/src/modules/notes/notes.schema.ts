@@ -43,9 +43,10 @@ export const notes = pgTable(
     index('notes_org_id_idx').on(t.orgId, t.id.desc()),
     index('notes_org_status_idx').on(t.orgId, t.status, t.id.desc()),
     index('notes_org_kind_idx').on(t.orgId, t.kind, t.id.desc()),
-    // The reading folder: transmitted or read notes of one addressee.
+    // The reading folder: transmitted or read notes of one addressee, newest first, the id
+    // breaking ties as the queries order them (so the alert feed reads its first rows, no sort).
     index('notes_org_addressee_idx')
-      .on(t.orgId, t.addresseeId, t.status, t.transmittedAt.desc())
+      .on(t.orgId, t.addresseeId, t.status, t.transmittedAt.desc(), t.id.desc())
       .where(sql`${t.status} in ('transmitted', 'read', 'answered')`),
     index('notes_members_idx').using('gin', t.members),
   ],

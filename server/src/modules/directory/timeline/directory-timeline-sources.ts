@@ -124,11 +124,11 @@ export const auditTimelineSource = {
       sql`select a.id::text as id, a.at, a.action, a.record_id, a.summary, u.name as actor_name,
                  (a.action = 'contact.merge' and exists (
                     select 1 from contacts d
-                    where d.org_id = a.org_id and d.id::text = a.summary->>'duplicateId'
+                    where d.org_id = a.org_id and d.id = (a.summary->>'duplicateId')::uuid
                       and d.merged_into_id::text = a.record_id)) as undoable,
                  (a.summary ? 'duplicateId' and exists (
                     select 1 from contacts d
-                    where d.org_id = a.org_id and d.id::text = a.summary->>'duplicateId'
+                    where d.org_id = a.org_id and d.id = (a.summary->>'duplicateId')::uuid
                       and d.anonymised_at is not null)) as duplicate_anonymised
           from audit_log a
           left join users u on u.id = a.actor_id

@@ -1,0 +1,2 @@
+DROP INDEX "notes_org_addressee_idx";--> statement-breakpoint
+CREATE INDEX "notes_org_addressee_idx" ON "notes" USING btree ("org_id","addressee_id","status","transmitted_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "notes"."status" in ('transmitted', 'read', 'answered');
