@@ -14,6 +14,11 @@ export default defineConfig({
           name: 'server',
           include: ['server/**/*.test.ts', 'contracts/**/*.test.ts'],
           environment: 'node',
+          // One module graph per worker, not per file: importing the whole server for each of
+          // 100+ files was a third of the suite's time. Files stay independent (each builds its
+          // own app, database and organisation); state shared at module level must be per app
+          // (auth/sign-in-attempts.ts) or idempotent (the modules' registries).
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -10,6 +10,7 @@ import type { AppConfig } from '../config/config';
 import type { Db } from '../db/client';
 import { accounts, sessions, twoFactors, users, verifications } from './auth.schema';
 import { rememberedPasswordChecks } from './remembered-password-checks';
+import { createAttemptCounter } from './sign-in-attempts';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -78,7 +79,7 @@ export function createAuth(db: Db, config: AppConfig, secret: string) {
     },
     rateLimit: {
       enabled: true,
-      storage: 'memory',
+      customStorage: createAttemptCounter(),
       window: 60,
       max: 300,
       customRules: {
