@@ -1,11 +1,10 @@
-import { Center, Loader } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { Center } from '@mantine/core';
+import { BusyIndicator } from './BusyIndicator';
 
 export function PageLoader() {
-  const { t } = useTranslation();
   return (
-    <Center h="60vh" role="status" aria-live="polite">
-      <Loader aria-label={t('common.loading')} />
+    <Center h="60vh">
+      <BusyIndicator />
     </Center>
   );
 }

@@ -1,4 +1,4 @@
-import { Loader, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight } from '@mantine/spotlight';
 import { IconArrowRight, IconSearch } from '@tabler/icons-react';
@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { BusyIndicator } from '../../ui/BusyIndicator';
 import { useMe } from '../../ui/me-context';
 import { normalize } from '../../ui/normalize';
 import { fetchSearch, searchKey } from '../api/search-api';
@@ -58,7 +59,7 @@ export function CommandPalette() {
         placeholder={t('palette.placeholder')}
         aria-label={t('palette.searchLabel')}
         leftSection={<IconSearch size={18} aria-hidden />}
-        rightSection={results.isFetching ? <Loader size="xs" aria-label={t('common.loading')} /> : null}
+        rightSection={results.isFetching ? <BusyIndicator size="xs" /> : null}
       />
       <Spotlight.ActionsList aria-label={t('palette.results')}>
         {destinations.length > 0 && (

@@ -1,9 +1,10 @@
 import type { TNotification } from '@dircab/contracts';
-import { ActionIcon, Anchor, Button, Group, Indicator, Loader, Popover, ScrollArea, Stack, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Group, Indicator, Popover, ScrollArea, Stack, Text } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { BusyIndicator } from '../../ui/BusyIndicator';
 import { formatDateTime } from '../../ui/format';
 import { useMe } from '../../ui/me-context';
 import { notify } from '../../ui/notify';
@@ -69,7 +70,7 @@ function NotificationsList({
         )}
       </Group>
       {list.isPending ? (
-        <Loader size="sm" aria-label={t('notifications.loading')} />
+        <BusyIndicator size="sm" label={t('notifications.loading')} />
       ) : list.isError ? (
         <Text size="sm" role="alert">
           {t('notifications.loadFailed')}

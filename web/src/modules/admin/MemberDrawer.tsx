@@ -1,9 +1,10 @@
 import type { TMember } from '@dircab/contracts';
-import { Alert, Badge, Button, Drawer, Group, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Drawer, Group, Stack, Text } from '@mantine/core';
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api/http';
 import { MEMBERS_KEY, type MembersPage, memberKey, membersApi } from '../../app/api/members-api';
+import { BusyIndicator } from '../../ui/BusyIndicator';
 import { ErrorState } from '../../ui/ErrorState';
 import { HistoryPanel } from '../../ui/HistoryPanel';
 import { ActiveToggle } from './ActiveToggle';
@@ -75,7 +76,7 @@ export function MemberDrawer({ userId, onClose }: Props) {
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
       ) : (
         <Group role="status" justify="center" py="xl">
-          <Loader aria-label={t('common.loading')} />
+          <BusyIndicator />
         </Group>
       )}
     </Drawer>

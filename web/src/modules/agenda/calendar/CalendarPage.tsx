@@ -1,10 +1,11 @@
 import { EVENT_KINDS, type TEvent, type TEventKind } from '@dircab/contracts';
-import { Badge, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { BusyIndicator } from '../../../ui/BusyIndicator';
 import { ErrorState } from '../../../ui/ErrorState';
 import { useMe } from '../../../ui/me-context';
 import { notify } from '../../../ui/notify';
@@ -119,7 +120,7 @@ export function CalendarPage() {
     <Stack gap="sm">
       <Group justify="space-between">
         <Title order={1}>{t('agenda.title')}</Title>
-        {events.isFetching && <Loader size="sm" aria-label={t('common.loading')} />}
+        {events.isFetching && <BusyIndicator size="sm" />}
       </Group>
       <CalendarToolbar
         view={view}

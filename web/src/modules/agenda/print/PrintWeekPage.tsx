@@ -1,5 +1,5 @@
 import type { TEvent } from '@dircab/contracts';
-import { Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { eventsOf, eventsOn } from '../calendar/event-layout';
 import { defaultOfficialId, useAgendaOfficials } from '../calendar/use-agenda-officials';
 import { addDays, daysOf, formatDay, formatTime, todayIn, weekStart } from '../calendar/zoned-time';
 import './print-week.css';
+import { BusyIndicator } from '../../../ui/BusyIndicator';
 
 /**
  * A week of one or several officials laid out for paper (/agenda/print?week=&officials=): one
@@ -63,7 +64,7 @@ export function PrintWeekPage() {
       <Title order={1}>{t('agenda.print.title', { range })}</Title>
       <Text size="sm">{t('agenda.print.zone', { zone: timeZone, organisation: me.organisation.name })}</Text>
       {events.isError && <ErrorState error={events.error} onRetry={() => events.refetch()} />}
-      {events.isPending && shown.length > 0 && <Loader aria-label={t('common.loading')} />}
+      {events.isPending && shown.length > 0 && <BusyIndicator />}
       {events.data &&
         shown.map((officialId) => (
           <section key={officialId} className="agenda-print-official" aria-labelledby={`print-${officialId}`}>
