@@ -168,7 +168,21 @@ export const ZCorrespondence = z.object({
 });
 export type TCorrespondence = z.infer<typeof ZCorrespondence>;
 
-export const ZCorrespondencePage = z.object({ data: z.array(ZCorrespondence), nextCursor: z.string().nullable() });
+/**
+ * An item as a list shows it: the text cut to its opening lines (`excerpt`), since a page of
+ * fifty whole letters weighed 77 KB for a table that never shows them; the detail has the text.
+ */
+export const ZCorrespondenceSummary = ZCorrespondence.omit({ body: true }).extend({
+  /** The opening of the text, at most EXCERPT_LENGTH characters, whitespace folded. */
+  excerpt: z.string(),
+});
+export type TCorrespondenceSummary = z.infer<typeof ZCorrespondenceSummary>;
+export const EXCERPT_LENGTH = 200;
+
+export const ZCorrespondencePage = z.object({
+  data: z.array(ZCorrespondenceSummary),
+  nextCursor: z.string().nullable(),
+});
 
 export const ZCorrespondenceQuery = ZPageQuery.extend({
   status: ZCorrespondenceStatus.optional(),

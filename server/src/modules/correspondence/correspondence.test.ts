@@ -469,6 +469,32 @@ describe('list', () => {
     const byWords = (await call.get('/api/v1/correspondence?q=coulee')).json();
     expect(byWords.data.map((x: { id: string }) => x.id)).toEqual([b.id]);
   });
+
+  it('gives each row the opening of the text, not the text; the detail keeps it whole', async () => {
+    const call = api('secretariat');
+    const sentence = 'Madame la Maire,\n\n  je vous écris au sujet du ralentisseur de la rue des Flamboyants. ';
+    const long = (
+      await call.post(
+        '/api/v1/correspondence',
+        item({ subject: `Lettre longue ${Date.now()}`, body: sentence.repeat(20) }),
+      )
+    ).json();
+    const short = (
+      await call.post('/api/v1/correspondence', item({ subject: `Lettre courte ${Date.now()}`, body: 'Merci.' }))
+    ).json();
+    const rows = (await call.get('/api/v1/correspondence?limit=2')).json().data;
+    expect(rows.map((x: { id: string }) => x.id)).toEqual([short.id, long.id]);
+    expect(rows[0]).not.toHaveProperty('body');
+    expect(rows[0].excerpt).toBe('Merci.');
+    const excerpt: string = rows[1].excerpt;
+    // Whitespace folded, cut at a word before 200 characters, marked as cut.
+    expect(excerpt.startsWith('Madame la Maire, je vous écris au sujet du ralentisseur')).toBe(true);
+    expect(excerpt.length).toBeLessThanOrEqual(200);
+    expect(excerpt.length).toBeGreaterThan(140);
+    expect(excerpt.endsWith('…')).toBe(true);
+    expect(excerpt).not.toMatch(/\s{2}|\n/);
+    expect((await call.get(`/api/v1/correspondence/${long.id}`)).json().body).toBe(sentence.repeat(20).trim());
+  });
 });
 
 describe('numbering settings', () => {

@@ -1,4 +1,4 @@
-import type { TCorrespondence } from '@dircab/contracts';
+import type { TCorrespondenceSummary } from '@dircab/contracts';
 import { Button, Group, Modal, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,12 +11,12 @@ import { useServiceOptions } from './use-services';
 
 interface Props {
   /** The selected items (those of the loaded pages). */
-  items: TCorrespondence[];
+  items: TCorrespondenceSummary[];
   onDone: () => void;
 }
 
 /** Runs one action on each item in turn: the API decides each, and the count of refusals is told. */
-async function eachItem(items: TCorrespondence[], action: (item: TCorrespondence) => Promise<unknown>) {
+async function eachItem(items: TCorrespondenceSummary[], action: (item: TCorrespondenceSummary) => Promise<unknown>) {
   let ok = 0;
   for (const item of items) {
     try {

@@ -1,4 +1,4 @@
-import type { TCorrespondence } from '@dircab/contracts';
+import type { TCorrespondenceSummary } from '@dircab/contracts';
 import { Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { IconKeyboard, IconPlus, IconSignature } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -47,7 +47,7 @@ export function InboxPage() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [helpOpen, setHelpOpen] = useState(false);
   const [routing, setRouting] = useState<string | null>(null);
-  const [tagging, setTagging] = useState<TCorrespondence | null>(null);
+  const [tagging, setTagging] = useState<TCorrespondenceSummary | null>(null);
   const serviceName = useServiceNames();
 
   const list = useInfiniteQuery({
@@ -58,7 +58,7 @@ export function InboxPage() {
   });
   const queues = useQuery({ queryKey: QUEUES_KEY, queryFn: correspondenceApi.queues, retry: false });
   const items = list.data?.pages.flatMap((p) => p.data) ?? [];
-  const active: TCorrespondence | undefined = items[activeIndex];
+  const active: TCorrespondenceSummary | undefined = items[activeIndex];
 
   const apply = (next: InboxFilters) => {
     setParams(filtersToSearch(next));
@@ -67,7 +67,7 @@ export function InboxPage() {
   };
 
   const accept = useMutation({
-    mutationFn: (item: TCorrespondence) =>
+    mutationFn: (item: TCorrespondenceSummary) =>
       item.policies.accept
         ? correspondenceApi.accept(item.id)
         : correspondenceApi.route(item.id, { assignments: [{ userId: me.user.id, mode: 'action' }] }),

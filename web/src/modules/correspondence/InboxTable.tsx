@@ -1,4 +1,4 @@
-import type { TCorrespondence } from '@dircab/contracts';
+import type { TCorrespondenceSummary } from '@dircab/contracts';
 import { Anchor, Badge, Checkbox, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,7 +8,7 @@ import { formatDay, isOverdue, itemPath, statusColor } from './correspondence-ru
 import { TagBadges } from './tags/TagBadges';
 
 interface Props {
-  items: TCorrespondence[];
+  items: TCorrespondenceSummary[];
   /** The row the keyboard is on (j/k), highlighted. */
   activeIndex: number;
   selected: ReadonlySet<string>;
@@ -84,6 +84,12 @@ export function InboxTable(props: Props) {
                     </Badge>
                   )}
                   <TagBadges tags={item.tags} />
+                  {item.excerpt && (
+                    // The opening of the letter, as a mail reader previews it (gray.7: readable contrast).
+                    <Text size="xs" c="gray.7" lineClamp={1} maw={480}>
+                      {item.excerpt}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>{t(`correspondence.channels.${item.channel}`)}</Table.Td>
                 <Table.Td>

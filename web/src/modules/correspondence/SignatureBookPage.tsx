@@ -1,4 +1,4 @@
-import type { TCorrespondence } from '@dircab/contracts';
+import type { TCorrespondenceSummary } from '@dircab/contracts';
 import { Anchor, Button, Checkbox, Group, Paper, Stack, Text, Title, Typography } from '@mantine/core';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -91,7 +91,7 @@ function SignatureBookEntry({
   selected,
   onToggle,
 }: {
-  item: TCorrespondence;
+  item: TCorrespondenceSummary;
   selected: boolean;
   onToggle: () => void;
 }) {

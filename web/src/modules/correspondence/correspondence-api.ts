@@ -6,6 +6,7 @@ import type {
   TCorrespondence,
   TCorrespondenceDetail,
   TCorrespondenceItemType,
+  TCorrespondenceSummary,
   TCreateCorrespondence,
   TDecide,
   TForwardCorrespondence,
@@ -52,7 +53,7 @@ export const acknowledgementUrl = (id: string, format: 'pdf' | 'docx' | 'odt') =
 
 export const correspondenceApi = {
   list: (filters: InboxFilters, limit: number, cursor: string | null) =>
-    http.get<Page<TCorrespondence>>(inboxUrl(filters, limit, cursor)),
+    http.get<Page<TCorrespondenceSummary>>(inboxUrl(filters, limit, cursor)),
   queues: () => http.get<TQueueCounts>(`${BASE}/queues`),
   item: (id: string) => http.get<TCorrespondenceDetail>(one(id)),
   types: () => http.get<Page<TCorrespondenceItemType>>(`${BASE}/types?limit=100`),
@@ -75,7 +76,7 @@ export const correspondenceApi = {
     http.post<TAcknowledgement>(one(id, 'acknowledgement/send'), body),
 
   signatureBook: (cursor: string | null, limit = 50) =>
-    http.get<Page<TCorrespondence>>(`${BASE}/signature-book${queryString({ limit, cursor })}`),
+    http.get<Page<TCorrespondenceSummary>>(`${BASE}/signature-book${queryString({ limit, cursor })}`),
   /** The members who may give a visa, by name or by id (every role that reads correspondence). */
   reviewers: (params: { q?: string; ids?: readonly string[]; limit?: number }) =>
     http.get<Page<TMemberOption>>(

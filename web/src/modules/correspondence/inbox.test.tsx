@@ -1,4 +1,4 @@
-import type { TCorrespondence } from '@dircab/contracts';
+import type { TCorrespondenceSummary } from '@dircab/contracts';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { Route, Routes, useLocation } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -10,7 +10,7 @@ import { keyBelongsToTarget } from './use-inbox-keys';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const item = (n: number, extra: Partial<TCorrespondence> = {}): TCorrespondence => ({
+const item = (n: number, extra: Partial<TCorrespondenceSummary> = {}): TCorrespondenceSummary => ({
   id: `0190a000-0000-7000-8000-00000000010${n}`,
   direction: 'in',
   registrationNumber: `2026-A-00000${n}`,
@@ -19,7 +19,7 @@ const item = (n: number, extra: Partial<TCorrespondence> = {}): TCorrespondence 
   channel: 'phone',
   typeId: null,
   subject: `Objet ${n}`,
-  body: '',
+  excerpt: '',
   receivedAt: '2026-11-20T22:00:00.000Z',
   senderContactId: null,
   sender: { name: `Expéditeur ${n}`, email: null, phone: null, address: null },
@@ -48,7 +48,7 @@ const SERVICE_ID = '0190a000-0000-7000-8000-0000000000s1';
 const ITEMS = [
   item(1, { dueDate: '2020-01-02' }),
   item(2, { status: 'routed', policies: { read: true, accept: true } }),
-  item(3),
+  item(3, { excerpt: 'Madame la Maire, le lampadaire devant le numéro 12 est éteint…' }),
 ];
 
 function Location() {
@@ -121,6 +121,14 @@ describe('the inbox filters', { timeout: 20_000 }, () => {
     await vi.waitFor(() =>
       expect(api.calls.some((c) => c.url.includes('status=registered&channel=phone&q=voirie'))).toBe(true),
     );
+  });
+
+  it('shows under its subject the opening of each letter that has a text', async () => {
+    inbox();
+    const row = (await screen.findByRole('link', { name: '2026-A-000003' })).closest('tr');
+    expect(row?.textContent).toContain('Madame la Maire, le lampadaire devant le numéro 12 est éteint…');
+    const first = screen.getByRole('link', { name: '2026-A-000001' }).closest('tr');
+    expect(first?.querySelectorAll('td')[4]?.textContent).toBe('Objet 1');
   });
 
   it('offers the person filter to the heads, who may look members up, and to no one else', async () => {

@@ -1,6 +1,6 @@
-import type { TCorrespondence, TCorrespondenceQuery } from '@dircab/contracts';
-import { tagKey } from '@dircab/contracts/correspondence';
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { TCorrespondence, TCorrespondenceQuery, TCorrespondenceSummary } from '@dircab/contracts';
+import { EXCERPT_LENGTH, tagKey } from '@dircab/contracts/correspondence';
+import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { localDate } from '../../../platform/calendar/working-days';
 import type { Queryable } from '../../../platform/db/client';
 import { problems } from '../../../platform/errors/problem';
@@ -26,8 +26,33 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A registration number as typed: `2026-A-000042` (any configured format with year and sequence). */
 const NUMBER_SHAPE = /^\d{4}-[A-Za-z]+-\d+$/;
 
+/** A row of the list: the item without its text, with the text's opening (`body_start`). */
+export type SummaryRow = Omit<ItemRow, 'body'> & { bodyStart: string };
+
 /** The item as the API gives it, with what this viewer may do with it now. */
 export function presentItem(viewer: Viewer, row: ItemRow, facts: CircuitFacts = NO_FACTS): TCorrespondence {
+  return { ...presentFields(viewer, row, facts), body: row.body };
+}
+
+/** The item as a list gives it: the opening of its text instead of the text. */
+export function presentSummary(
+  viewer: Viewer,
+  row: SummaryRow,
+  facts: CircuitFacts = NO_FACTS,
+): TCorrespondenceSummary {
+  return { ...presentFields(viewer, row, facts), excerpt: excerptOf(row.bodyStart) };
+}
+
+/** The opening words, whitespace folded, cut at a word where one ends close enough. */
+export function excerptOf(text: string): string {
+  const folded = text.replace(/\s+/g, ' ').trim();
+  if (folded.length <= EXCERPT_LENGTH) return folded;
+  const cut = folded.slice(0, EXCERPT_LENGTH - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > EXCERPT_LENGTH * 0.7 ? cut.slice(0, space) : cut}…`;
+}
+
+function presentFields(viewer: Viewer, row: Omit<ItemRow, 'body'>, facts: CircuitFacts): Omit<TCorrespondence, 'body'> {
   return {
     id: row.id,
     direction: row.direction,
@@ -37,7 +62,6 @@ export function presentItem(viewer: Viewer, row: ItemRow, facts: CircuitFacts = 
     channel: row.channel,
     typeId: row.typeId,
     subject: row.subject,
-    body: row.body,
     receivedAt: row.receivedAt.toISOString(),
     senderContactId: row.senderContactId,
     sender: { name: row.senderName, email: row.senderEmail, phone: row.senderPhone, address: row.senderAddress },
@@ -86,7 +110,7 @@ export async function findItems(
   actor: Actor,
   query: TCorrespondenceQuery,
   timeZone: string,
-): Promise<{ data: TCorrespondence[]; nextCursor: string | null }> {
+): Promise<{ data: TCorrespondenceSummary[]; nextCursor: string | null }> {
   const rows = await itemsStatement(db, actor, query, timeZone);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
@@ -97,7 +121,7 @@ export async function findItems(
     page.filter((r) => r.status === 'in_review' || r.status === 'to_sign').map((r) => r.id),
   );
   return {
-    data: page.map((r) => presentItem(viewer, r, facts.get(r.id))),
+    data: page.map((r) => presentSummary(viewer, r, facts.get(r.id))),
     nextCursor:
       rows.length > query.limit && last ? encodeCursor({ r: last.receivedAt.toISOString(), id: last.id }) : null,
   };
@@ -146,6 +170,16 @@ export function queueCondition(
   }
 }
 
+const { body, ...withoutBody } = getTableColumns(correspondenceItems);
+/**
+ * What a list row reads: every column but the text, and enough of the text's start for the
+ * excerpt (twice its length, since folding whitespace shortens it).
+ */
+const summaryColumns = {
+  ...withoutBody,
+  bodyStart: sql<string>`left(${body}, ${EXCERPT_LENGTH * 2})`.as('body_start'),
+};
+
 /** The list's statement (one page and one row more), also what bench/src/correspondence-volume.ts explains. */
 export function itemsStatement(db: Queryable, actor: Actor, query: TCorrespondenceQuery, timeZone: string) {
   const t = correspondenceItems;
@@ -190,7 +224,7 @@ export function itemsStatement(db: Queryable, actor: Actor, query: TCorresponden
     // testing every row, and a service named on nothing read the whole register (137 ms at
     // 250,000 items; bench/src/correspondence-volume.ts). An OFFSET 0 fence did not stop it.
     return db
-      .select()
+      .select(summaryColumns)
       .from(t)
       .where(and(...where))
       .orderBy(sql`${t.receivedAt} desc nulls first`, sql`${t.id} desc nulls first`)
@@ -199,7 +233,7 @@ export function itemsStatement(db: Queryable, actor: Actor, query: TCorresponden
   // NULLS LAST as the indexes are built (drizzle's .desc() writes it): ORDER BY … DESC alone
   // means NULLS FIRST, which the indexes cannot give, and the planner sorted the whole register.
   return db
-    .select()
+    .select(summaryColumns)
     .from(t)
     .where(and(...where))
     .orderBy(sql`${t.receivedAt} desc nulls last`, sql`${t.id} desc nulls last`)

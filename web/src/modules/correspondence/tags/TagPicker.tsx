@@ -1,4 +1,8 @@
 import type { TCorrespondence } from '@dircab/contracts';
+
+/** What the picker reads of an item: a list row or the detail serves. */
+type TaggedItem = Pick<TCorrespondence, 'id' | 'registrationNumber' | 'tags'>;
+
 import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,7 +14,7 @@ import { TagsField } from './TagsField';
 import { TAG_MAX_COUNT, TAG_MAX_LENGTH, tagChanges } from './tag-changes';
 
 /** The inbox's tag picker on one row (key « t »): the item's tags, edited and saved at once. */
-export function TagPicker({ item, onClose }: { item: TCorrespondence | null; onClose: () => void }) {
+export function TagPicker({ item, onClose }: { item: TaggedItem | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
     <Modal
@@ -25,7 +29,7 @@ export function TagPicker({ item, onClose }: { item: TCorrespondence | null; onC
   );
 }
 
-function TagPickerForm({ item, onDone }: { item: TCorrespondence; onDone: () => void }) {
+function TagPickerForm({ item, onDone }: { item: TaggedItem; onDone: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [tags, setTags] = useState<string[]>(item.tags);
