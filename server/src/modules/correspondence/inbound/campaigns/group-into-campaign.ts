@@ -38,8 +38,9 @@ interface Candidate {
  * near-identical items other writers sent in the last 90 days: it joins their campaign, or
  * starts one with them. One statement files the fingerprint and its band keys and reads the
  * candidates: band keys through correspondence_fingerprint_bands_lookup_idx (org, band,
- * received_at), at most 200, so its cost follows the campaign's size, not the register's
- * (campaign-fingerprint.ts; EXPLAIN in campaigns.test.ts). Each is then scored here as
+ * received_at, item), read from the index alone, the 200 sharing the most keys scored, so its
+ * cost follows the letters alike in the window, not the register's size (campaign-fingerprint.ts;
+ * EXPLAIN in campaigns.test.ts). Each is then scored here as
  * pg_trgm's similarity() would, kept at ≥ 0.8 (trigram-similarity.ts). Confidential items are
  * never grouped: a campaign's list would show them to everyone who sees the others.
  * `registerLocked`: the caller already holds campaignLockKey's lock (registration takes it
@@ -136,9 +137,9 @@ function bandArray(bands: bigint[]): string {
 }
 
 /**
- * The candidates of other writers: the items sharing a band key in the window (an index scan
- * of correspondence_fingerprint_bands_lookup_idx per key, at most 200), with their fingerprint
- * and campaign. Exported for the EXPLAIN of campaigns.test.ts.
+ * The candidates of other writers: the items sharing a band key in the window (an index-only
+ * scan of correspondence_fingerprint_bands_lookup_idx per key), the 200 sharing the most keys,
+ * with their fingerprint and campaign. Exported for the EXPLAIN of campaigns.test.ts.
  */
 export function campaignCandidatesStatement(p: {
   orgId: string;
@@ -149,9 +150,13 @@ export function campaignCandidatesStatement(p: {
 }): SQL {
   return sql`select f.item_id, ci.campaign_id, f.fingerprint
     from (
-      select distinct b.item_id from correspondence_fingerprint_bands b
+      select b.item_id from correspondence_fingerprint_bands b
       where b.org_id = ${p.orgId} and b.band = any(${bandArray(p.bands)}::bigint[])
         and b.received_at >= ${p.since.toISOString()}::timestamptz and b.item_id <> ${p.itemId}
+      group by b.item_id
+      -- The items sharing the most band keys first: a near-identical letter shares many, a
+      -- letter that only shares a turn of phrase one, and those can be thousands in 90 days.
+      order by count(*) desc, b.item_id
       limit ${MAX_CANDIDATES}
     ) c
     -- One primary-key lookup per candidate (the LIMIT keeps the planner from flattening it):

@@ -1,0 +1,2 @@
+DROP INDEX "correspondence_fingerprint_bands_lookup_idx";--> statement-breakpoint
+CREATE INDEX "correspondence_fingerprint_bands_lookup_idx" ON "correspondence_fingerprint_bands" USING btree ("org_id","band","received_at","item_id");
