@@ -108,7 +108,16 @@ export async function runOne(options: RunOptions): Promise<RunResult> {
       }
       log('  registration…');
       const registration = await measureRegistration(database, actors.dircab, options.registrations, options.seed);
-      log(`  registration: ${registration.itemsPerSecond} items/s`);
+      const registrationConcurrent = await measureRegistration(
+        database,
+        actors.dircab,
+        options.registrations,
+        options.seed,
+        options.connections,
+      );
+      log(
+        `  registration: ${registration.itemsPerSecond} items/s one at a time, ${registrationConcurrent.itemsPerSecond} items/s ${options.connections} at a time`,
+      );
       log(`  import of ${options.importRows} contacts…`);
       const imported = await measureImport(database, actors.dircab.userId, options.importRows, options.seed);
       log(`  import: ${imported.rows} rows in ${imported.seconds} s`);
@@ -131,6 +140,7 @@ export async function runOne(options: RunOptions): Promise<RunResult> {
         data: { counts: generated.counts, seconds: roundAll(generated.seconds) },
         reads,
         registration,
+        registrationConcurrent,
         import: imported,
         memory: { restMb, loadMb },
         bundle,

@@ -98,10 +98,14 @@ export function checkTargets(results: readonly RunResult[]): { title: string; ch
           (v) => v >= l.detailRps,
           ' req/s',
         ),
+        // Throughput, as the reads' is taken with 8 connections: several registrations at a
+        // time where the run measured it, else one at a time (older results).
         check(
-          'registration',
+          big?.registrationConcurrent
+            ? `registration (${big.registrationConcurrent.concurrency} at a time)`
+            : 'registration (one at a time)',
           `≥ ${l.registration} items/s`,
-          big?.registration.itemsPerSecond,
+          (big?.registrationConcurrent ?? big?.registration)?.itemsPerSecond,
           (v) => v >= l.registration,
           ' items/s',
         ),
