@@ -1,7 +1,7 @@
 import type { TCorrespondenceDirection, TNumberingSettings } from '@dircab/contracts';
 import { and, eq, sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../platform/db/client';
-import { correspondenceCounters, correspondenceSettings } from './correspondence.schema';
+import { correspondenceSettings } from './correspondence.schema';
 
 /** The default formats (issue 4): `2026-A-000042` incoming, `2026-D-000042` outgoing. */
 export const DEFAULT_NUMBER_FORMATS: Record<TCorrespondenceDirection, string> = {
@@ -34,26 +34,15 @@ export async function takeNextSequence(
   year: number,
   lockFirst?: string,
 ): Promise<number> {
-  if (lockFirst) {
-    const [row] = await queryRows<{ sequence: number }>(
-      tx,
-      sql`insert into correspondence_counters (org_id, direction, year, last_sequence)
-          select ${orgId}, ${direction}, ${year}, 1
-          from (select pg_advisory_xact_lock(hashtextextended(${lockFirst}, 0))) as locked
-          on conflict (org_id, direction, year) do update set last_sequence = correspondence_counters.last_sequence + 1
-          returning last_sequence as sequence`,
-    );
-    if (!row) throw new Error('numbering counter not taken');
-    return row.sequence;
-  }
-  const [row] = await tx
-    .insert(correspondenceCounters)
-    .values({ orgId, direction, year, lastSequence: 1 })
-    .onConflictDoUpdate({
-      target: [correspondenceCounters.orgId, correspondenceCounters.direction, correspondenceCounters.year],
-      set: { lastSequence: sql`${correspondenceCounters.lastSequence} + 1` },
-    })
-    .returning({ sequence: correspondenceCounters.lastSequence });
+  // The advisory lock, when asked, in a subquery the insert reads before touching the counter.
+  const source = lockFirst ? sql`(select pg_advisory_xact_lock(hashtextextended(${lockFirst}, 0)))` : sql`(select 1)`;
+  const [row] = await queryRows<{ sequence: number }>(
+    tx,
+    sql`insert into correspondence_counters (org_id, direction, year, last_sequence)
+        select ${orgId}, ${direction}, ${year}, 1 from ${source} as locked
+        on conflict (org_id, direction, year) do update set last_sequence = correspondence_counters.last_sequence + 1
+        returning last_sequence as sequence`,
+  );
   if (!row) throw new Error('numbering counter not taken');
   return row.sequence;
 }

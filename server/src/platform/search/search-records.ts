@@ -98,7 +98,8 @@ export function buildSearchQuery(actor: Actor, query: { q: string; limit: number
 
 /**
  * Global search over what the actor may see (visibility applied in SQL): French full text,
- * the last word as a prefix, else name similarity (a typo), grouped by kind of record, best group first, `limit` hits per kind.
+ * the last word as a prefix, else name similarity (a typo), grouped by kind of record, best
+ * group first, `limit` hits per kind.
  */
 export async function searchRecords(
   db: Queryable,

@@ -1,6 +1,7 @@
 import { useHotkeys } from '@mantine/hooks';
 import { useSpotlight } from '@mantine/spotlight';
-import { lazy, Suspense, useState } from 'react';
+import { lazy } from 'react';
+import { OnceOpened } from '../../ui/OnceOpened';
 import { palette, paletteStore } from './palette-store';
 
 // The palette (Mantine's Spotlight, its modal and search) is fetched when first opened, not
@@ -10,12 +11,10 @@ const CommandPalette = lazy(() => import('./CommandPalette').then((m) => ({ defa
 /** Ctrl+K / Cmd+K (outside text fields, as Spotlight's own shortcut) or the search button open the palette. */
 export function CommandPaletteOnDemand() {
   const { opened } = useSpotlight(paletteStore);
-  const [wanted, setWanted] = useState(false);
   useHotkeys([['mod + K', palette.open]]);
-  if (!wanted && opened) setWanted(true);
-  return wanted ? (
-    <Suspense fallback={null}>
+  return (
+    <OnceOpened when={opened}>
       <CommandPalette />
-    </Suspense>
-  ) : null;
+    </OnceOpened>
+  );
 }

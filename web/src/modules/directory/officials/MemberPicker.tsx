@@ -15,8 +15,9 @@ export interface MemberPickerProps {
 }
 
 /**
- * The options of a member picker (one member here, several in MemberMultiSelect.tsx): the members typed for (the server filters by name) plus
- * the ones already chosen, named by id so the field shows them before any search.
+ * The options of a member picker (one member here, several in MemberMultiSelect.tsx): the
+ * members typed for (the server filters by name) plus the ones already chosen, named by id so
+ * the field shows them before any search.
  */
 export function useMemberOptions(selected: readonly string[], role: TRole | undefined) {
   const { t } = useTranslation();
