@@ -14,6 +14,8 @@ export const CAMPAIGN_SIMILARITY = 0.8;
 const WINDOW_DAYS = 90;
 /** Enough candidates to find the campaign (any of its items will do) or start one. */
 const MAX_CANDIDATES = 200;
+/** The most recent letters each band key contributes to the candidates. */
+const MAX_PER_KEY = 200;
 
 /** The advisory lock that serialises an organisation's incoming registrations and their grouping. */
 export function campaignLockKey(orgId: string): string {
@@ -38,9 +40,9 @@ interface Candidate {
  * near-identical items other writers sent in the last 90 days: it joins their campaign, or
  * starts one with them. One statement files the fingerprint and its band keys and reads the
  * candidates: band keys through correspondence_fingerprint_bands_lookup_idx (org, band,
- * received_at, item), read from the index alone, the 200 sharing the most keys scored, so its
- * cost follows the letters alike in the window, not the register's size (campaign-fingerprint.ts;
- * EXPLAIN in campaigns.test.ts). Each is then scored here as
+ * received_at, item), read from the index alone, at most the 200 most recent entries of each
+ * key, the 200 sharing the most keys scored, so its cost is bounded whatever the register's
+ * size (campaign-fingerprint.ts; EXPLAIN in campaigns.test.ts). Each is then scored here as
  * pg_trgm's similarity() would, kept at ≥ 0.8 (trigram-similarity.ts). Confidential items are
  * never grouped: a campaign's list would show them to everyone who sees the others.
  * `registerLocked`: the caller already holds campaignLockKey's lock (registration takes it
@@ -138,7 +140,8 @@ function bandArray(bands: bigint[]): string {
 
 /**
  * The candidates of other writers: the items sharing a band key in the window (an index-only
- * scan of correspondence_fingerprint_bands_lookup_idx per key), the 200 sharing the most keys,
+ * scan of correspondence_fingerprint_bands_lookup_idx per key, its 200 most recent entries),
+ * the 200 sharing the most keys,
  * with their fingerprint and campaign. Exported for the EXPLAIN of campaigns.test.ts.
  */
 export function campaignCandidatesStatement(p: {
@@ -150,9 +153,18 @@ export function campaignCandidatesStatement(p: {
 }): SQL {
   return sql`select f.item_id, ci.campaign_id, f.fingerprint
     from (
-      select b.item_id from correspondence_fingerprint_bands b
-      where b.org_id = ${p.orgId} and b.band = any(${bandArray(p.bands)}::bigint[])
-        and b.received_at >= ${p.since.toISOString()}::timestamptz and b.item_id <> ${p.itemId}
+      select b.item_id from unnest(${bandArray(p.bands)}::bigint[]) as k(band)
+      -- Each key gives its most recent letters only (a backward range of the index): a turn of
+      -- phrase shared by thousands of letters in 90 days made the scan grow with the register
+      -- (5,953 entries at L), whereas a near-identical letter shares several keys, rare ones
+      -- among them, and is found through those.
+      cross join lateral (
+        select x.item_id from correspondence_fingerprint_bands x
+        where x.org_id = ${p.orgId} and x.band = k.band and x.received_at >= ${p.since.toISOString()}::timestamptz
+        order by x.received_at desc
+        limit ${MAX_PER_KEY}
+      ) b
+      where b.item_id <> ${p.itemId}
       group by b.item_id
       -- The items sharing the most band keys first: a near-identical letter shares many, a
       -- letter that only shares a turn of phrase one, and those can be thousands in 90 days.
