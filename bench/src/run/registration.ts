@@ -10,6 +10,7 @@ import type { Actor } from '../../../server/src/platform/policy/actor';
 import { contactRow } from '../contact-rows';
 import { createRandom } from '../generate/random';
 import { letterBody, SUBJECTS } from '../generate/vocabulary';
+import { type CpuUse, startCpuCount } from './cpu-use';
 
 export interface RegistrationResult {
   items: number;
@@ -17,6 +18,8 @@ export interface RegistrationResult {
   itemsPerSecond: number;
   /** Registrations in flight at once (1 when absent: results written before it was measured). */
   concurrency?: number;
+  /** CPU used (absent from results written before it was measured). */
+  cpu?: CpuUse & { processMsPerItem: number };
 }
 
 export async function measureRegistration(
@@ -52,9 +55,17 @@ export async function measureRegistration(
     }
   };
   const started = performance.now();
+  const stopCount = startCpuCount();
   await Promise.all(Array.from({ length: concurrency }, worker));
+  const cpu = stopCount();
   const seconds = (performance.now() - started) / 1000;
-  return { items: count, seconds: round(seconds), itemsPerSecond: round(count / seconds), concurrency };
+  return {
+    items: count,
+    seconds: round(seconds),
+    itemsPerSecond: round(count / seconds),
+    concurrency,
+    cpu: { ...cpu, processMsPerItem: round(cpu.processMs / count) },
+  };
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;

@@ -2,6 +2,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BundleResult } from './bundle';
+import type { CpuUse } from './cpu-use';
 import type { DirectResult } from './direct';
 import type { ImportResult } from './import-measure';
 import type { LoadResult } from './load';
@@ -27,7 +28,11 @@ export interface ReadResult {
   /** One connection: the latency a user sees. */
   http: LoadResult;
   /** Several connections: what the server sustains. */
-  throughput: LoadResult & { connections: number };
+  throughput: LoadResult & {
+    connections: number;
+    /** CPU used (absent from results written before it was measured); the process's includes the load generator's thread. */
+    cpu?: CpuUse & { processMsPerRequest: number };
+  };
   direct: DirectResult;
   /** HTTP median / direct median. */
   ratio: number;
@@ -121,10 +126,15 @@ export function tableLines(result: RunResult): string[] {
     '',
     `| other measure | figure |`,
     '|---|---|',
-    `| registration (real command), one at a time | ${result.registration.itemsPerSecond} items/s (${result.registration.items} items in ${result.registration.seconds} s) |`,
+    `| registration (real command), one at a time | ${result.registration.itemsPerSecond} items/s (${result.registration.items} items in ${result.registration.seconds} s)${cpuNote(result.registration.cpu, 'item')} |`,
     result.registrationConcurrent
-      ? `| registration (real command), ${result.registrationConcurrent.concurrency} at a time | ${result.registrationConcurrent.itemsPerSecond} items/s (${result.registrationConcurrent.items} items in ${result.registrationConcurrent.seconds} s) |`
+      ? `| registration (real command), ${result.registrationConcurrent.concurrency} at a time | ${result.registrationConcurrent.itemsPerSecond} items/s (${result.registrationConcurrent.items} items in ${result.registrationConcurrent.seconds} s)${cpuNote(result.registrationConcurrent.cpu, 'item')} |`
       : '| registration (real command), several at a time | not measured in this run |',
+    ...(result.reads.itemDetail?.throughput.cpu
+      ? [
+          `| item detail, ${result.reads.itemDetail.throughput.connections} connections | ${result.reads.itemDetail.throughput.requestsPerSecond} req/s${cpuNote(result.reads.itemDetail.throughput.cpu, 'request')}, load generator included |`,
+        ]
+      : []),
     `| CSV import | ${result.import.rows} rows in ${result.import.seconds} s = ${result.import.rowsPerSecond} rows/s |`,
     `| process RSS at rest / under load | ${result.memory.restMb} MB / ${result.memory.loadMb} MB |`,
     `| JS for sign-in + inbox | ${bundle} |`,
@@ -133,6 +143,17 @@ export function tableLines(result: RunResult): string[] {
       .join(', ')} |`,
   );
   return lines;
+}
+
+/** CPU figures after a throughput: the cores' busy share and this process's time per unit. */
+function cpuNote(
+  cpu: (CpuUse & { processMsPerItem?: number; processMsPerRequest?: number }) | undefined,
+  unit: string,
+): string {
+  if (!cpu) return '';
+  const perUnit = cpu.processMsPerItem ?? cpu.processMsPerRequest;
+  const busy = cpu.machineBusy === null ? '' : `cores ${Math.round(cpu.machineBusy * 100)} % busy, `;
+  return `; ${busy}benchmark process ${perUnit} ms CPU per ${unit}`;
 }
 
 export function printResult(result: RunResult): void {

@@ -9,6 +9,7 @@ import { generate } from '../generate/generate';
 import type { ScaleName } from '../generate/scales';
 import { BENCH_PASSWORD } from '../generate/seed-organisation';
 import { type BundleResult, buildWeb, measureBundle } from './bundle';
+import { startCpuCount } from './cpu-use';
 import { openBenchDatabase } from './database';
 import { timeDirect } from './direct';
 import { measureImport } from './import-measure';
@@ -82,17 +83,23 @@ export async function runOne(options: RunOptions): Promise<RunResult> {
           await runLoad({ ...common, connections: 1, amount: options.warmup });
           const length = options.requests ? { amount: options.requests } : { duration: options.duration };
           const http = await runLoad({ ...common, connections: 1, ...length });
+          const stopCount = startCpuCount();
           const throughput = await runLoad({
             ...common,
             connections: options.connections,
             ...(options.requests ? { amount: options.requests * 2 } : length),
           });
+          const cpu = stopCount();
           const direct = await timeDirect(measure.direct, options.directIterations);
           const ratio = Math.round((http.p50 / Math.max(direct.p50, 0.01)) * 100) / 100;
           reads[measure.name as ReadMeasureName] = {
             label: measure.label,
             http,
-            throughput: { ...throughput, connections: options.connections },
+            throughput: {
+              ...throughput,
+              connections: options.connections,
+              cpu: { ...cpu, processMsPerRequest: Math.round((cpu.processMs / throughput.requests) * 100) / 100 },
+            },
             direct,
             ratio,
           };
