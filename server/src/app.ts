@@ -27,6 +27,7 @@ import { registerTaskRoutes } from './modules/tasks/tasks.routes';
 import { registerAuditRoutes } from './platform/audit/audit.routes';
 import { createAuth } from './platform/auth/auth';
 import { mountAuth } from './platform/auth/mount-auth';
+import { registerSessionCache } from './platform/auth/register-session-cache';
 import type { AppConfig } from './platform/config/config';
 import { type Database, openDatabase } from './platform/db/client';
 import { loadInstanceSecret } from './platform/db/instance-secret';
@@ -85,6 +86,7 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
     registerErrorHandling(app);
     registerRouteRegistry(app);
     registerAuthentication(app);
+    const sessionCache = await registerSessionCache(app, database);
 
     const https = config.baseUrl.startsWith('https://');
     await app.register(helmet, {
@@ -152,6 +154,8 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
     registerWebApp(app, config);
 
     app.addHook('onClose', async () => {
+      // onClose hooks run last registered first: the listener must stop before the database.
+      await sessionCache.close();
       await jobs.stop();
       if (ownsDatabase) await database.close();
     });

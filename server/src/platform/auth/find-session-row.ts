@@ -25,8 +25,13 @@ export interface SessionRow {
 /**
  * The session of a token with its user and the user's active memberships, in one round trip
  * (better-auth's getSession takes two, the memberships a third): this runs before every
- * authenticated request. Read each time, never cached, so a revoked session, a disabled
- * account or a removed membership is refused on the very next request.
+ * authenticated request that the session cache cannot answer. The cache (session-cache.ts)
+ * keeps these rows by token and is emptied whole whenever a request that may write
+ * completes in this process, and whenever a trigger on sessions, users, memberships or
+ * organisations notifies a change committed anywhere (migration 0035); it answers nothing
+ * while that notification channel is not heard. So a revoked session, a disabled account or
+ * a removed membership is refused on the very next request when the change went through
+ * this process, and as soon as the notification arrives when it came from elsewhere.
  */
 export async function findSessionRow(db: Queryable, token: string): Promise<SessionRow | null> {
   const [row] = await queryRows<{

@@ -6,6 +6,7 @@ import type { Db } from '../db/client';
 import type { Actor } from '../policy/actor';
 import type { Auth } from './auth';
 import { findSessionRow, type SessionRow } from './find-session-row';
+import type { SessionCache } from './session-cache';
 import { readSessionCookie, type SessionCookieNames } from './session-cookie';
 
 export interface SessionContext {
@@ -42,9 +43,12 @@ async function loadSettings(auth: Auth): Promise<SessionSettings> {
 /**
  * The actor behind a request: its better-auth session, the user (not disabled) and their
  * membership in the session's organisation (the first active one when none is chosen).
- * The usual case is read in one query (findSessionRow); better-auth itself answers whatever
- * would make it write or answer differently: a session due for extension, an expired one
- * (it deletes it), its cache or "don't remember me" cookies.
+ * The usual case is read in one query (findSessionRow), or taken from the app's session
+ * cache (session-cache.ts), which holds that same row only while every change to its tables
+ * is heard; the checks below run on the row either way, so expiry and extension behave
+ * alike. better-auth itself answers whatever would make it write or answer differently: a
+ * session due for extension, an expired one (it deletes it), its cache or "don't remember
+ * me" cookies; what it answers is never kept.
  */
 export async function resolveSession(request: FastifyRequest, auth: Auth, db: Db): Promise<SessionContext | null> {
   if (!request.headers.cookie) return null;
@@ -57,13 +61,24 @@ export async function resolveSession(request: FastifyRequest, auth: Auth, db: Db
   const cookie = readSessionCookie(request.headers.cookie, names, secret);
   if (cookie === null) return null;
   if (cookie !== 'defer') {
-    const row = await findSessionRow(db, cookie.token);
+    const cache = request.server.sessionCache?.cache;
+    const row = cache?.get(cookie.token) ?? (await readSessionRow(db, cookie.token, cache));
     if (!row) return null;
     const now = Date.now();
     const dueForExtension = row.expiresAt.getTime() - expiresIn * 1000 + updateAge * 1000 <= now;
     if (row.expiresAt.getTime() > now && !dueForExtension) return sessionContext(request, row, []);
+    // better-auth is about to extend or delete this session: the kept row goes out of date.
+    cache?.delete(cookie.token);
   }
   return throughBetterAuth(request, auth, db);
+}
+
+/** Reads the row and keeps it, unless the cache was emptied during the read (see SessionCache). */
+async function readSessionRow(db: Db, token: string, cache: SessionCache | undefined): Promise<SessionRow | null> {
+  const generation = cache?.generation ?? 0;
+  const row = await findSessionRow(db, token);
+  if (row) cache?.set(token, row, generation);
+  return row;
 }
 
 async function throughBetterAuth(request: FastifyRequest, auth: Auth, db: Db): Promise<SessionContext | null> {

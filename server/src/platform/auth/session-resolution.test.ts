@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, BASE_URL, createTestApp, createTestOrg, signIn, type TestApp, type TestOrg } from '../../../test/test-app';
 import { queryRows } from '../db/client';
 
-// The session is read in one query on every request (find-session-row.ts), never cached:
-// each change below must be refused, or applied, on the very next request.
+// The session is read in one query (find-session-row.ts), or from the app's session cache,
+// which a request that may write empties as it completes: each change made through the API
+// below must be refused, or applied, on the very next request. A hand-written statement is
+// another connection's change: it holds once its notification has been heard (changesHeard).
 
 let t: TestApp;
 let org: TestOrg;
@@ -15,6 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+const changesHeard = () => t.app.sessionCache.listener.settled();
 const me = (cookie: string) => as(t.app, cookie).get('/api/v1/me');
 const tokenOf = (cookie: string) => decodeURIComponent(/session_token=([^;]+)/.exec(cookie)?.[1] ?? '').split('.')[0];
 
@@ -46,6 +49,7 @@ describe('session of each request', () => {
     const again = await signIn(t.app, org.users.secretariat);
     expect((await me(again)).statusCode).toBe(200);
     await t.app.ctx.db.execute(sql`delete from sessions where token = ${tokenOf(again)}`);
+    await changesHeard();
     expect((await me(again)).statusCode).toBe(401);
   });
 
@@ -58,14 +62,18 @@ describe('session of each request', () => {
     await t.app.ctx.db.execute(
       sql`update memberships set role = 'chief_of_staff' where user_id = ${user.id} and org_id = ${target.orgId}`,
     );
+    await changesHeard();
     expect((await as(t.app, cookie).get('/api/v1/correspondence/settings')).statusCode).toBe(200);
 
     await t.app.ctx.db.execute(sql`update memberships set active = false where user_id = ${user.id}`);
+    await changesHeard();
     expect((await me(cookie)).statusCode).toBe(401);
     await t.app.ctx.db.execute(sql`update memberships set active = true where user_id = ${user.id}`);
+    await changesHeard();
     expect((await me(cookie)).statusCode).toBe(200);
 
     await t.app.ctx.db.execute(sql`update users set disabled = true where id = ${user.id}`);
+    await changesHeard();
     expect((await me(cookie)).statusCode).toBe(401);
   });
 
@@ -115,6 +123,7 @@ describe('session of each request', () => {
     await t.app.ctx.db.execute(
       sql`update sessions set expires_at = now() + interval '6 days' - interval '1 hour' where token = ${token}`,
     );
+    await changesHeard();
     const extended = await me(cookie);
     expect(extended.statusCode).toBe(200);
     expect(String(extended.headers['set-cookie'])).toMatch(/better-auth\.session_token=/);
@@ -132,6 +141,7 @@ describe('session of each request', () => {
     await t.app.ctx.db.execute(
       sql`update sessions set expires_at = now() - interval '1 second' where token = ${token}`,
     );
+    await changesHeard();
     expect((await me(cookie)).statusCode).toBe(401);
     const [gone] = await queryRows<{ n: number }>(
       t.app.ctx.db,
@@ -146,15 +156,18 @@ describe('session of each request', () => {
     await t.app.ctx.db.execute(
       sql`insert into memberships (org_id, user_id, role) values (${second.orgId}, ${user.id}, 'advisor')`,
     );
+    await changesHeard();
     const cookie = await signIn(t.app, user);
     await t.app.ctx.db.execute(
       sql`update sessions set active_org_id = ${second.orgId} where token = ${tokenOf(cookie)}`,
     );
+    await changesHeard();
     const there = await as(t.app, cookie).get('/api/v1/organisation');
     expect(there.json().id).toBe(second.orgId);
     await t.app.ctx.db.execute(
       sql`update memberships set active = false where user_id = ${user.id} and org_id = ${second.orgId}`,
     );
+    await changesHeard();
     const back = await as(t.app, cookie).get('/api/v1/organisation');
     expect(back.json().id).toBe(org.orgId);
   });

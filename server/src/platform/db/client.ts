@@ -24,6 +24,8 @@ export interface Database {
   close(): Promise<void>;
   /** The embedded engine, when there is one (backup uses it). */
   pglite?: PGlite;
+  /** The PostgreSQL URL, for a connection the pool cannot give (the session cache's LISTEN). */
+  url?: string;
 }
 
 export interface OpenDatabaseOptions {
@@ -49,7 +51,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
         console.error('PostgreSQL idle connection error:', error.message);
     });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    return { db, driver: 'postgres', close: () => pool.end() };
+    return { db, driver: 'postgres', url: options.databaseUrl, close: () => pool.end() };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => {};
