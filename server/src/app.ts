@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { seedDemoIfEmpty } from './demo/seed-demo';
 import { registerAgendaRoutes } from './modules/agenda/agenda.routes';
@@ -38,6 +38,7 @@ import { HttpProblem } from './platform/errors/problem';
 import { registerFileRoutes } from './platform/files/files.routes';
 import { registerAuthentication } from './platform/http/authenticate';
 import { registerHealthRoutes } from './platform/http/health.routes';
+import { createResponseSerializerCompiler } from './platform/http/response-serializer';
 import { registerRouteRegistry } from './platform/http/route-registry';
 import { JobRunner } from './platform/jobs/runner';
 import { registerMailerRoutes } from './platform/mailer/mailer.routes';
@@ -82,7 +83,7 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
     // The API speaks JSON only (multipart joins where a route uploads files).
     app.removeContentTypeParser(['text/plain']);
     app.setValidatorCompiler(validatorCompiler);
-    app.setSerializerCompiler(serializerCompiler);
+    app.setSerializerCompiler(createResponseSerializerCompiler({ log: app.log }));
     registerErrorHandling(app);
     registerRouteRegistry(app);
     registerAuthentication(app);
