@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -40,6 +39,7 @@ import { registerAuthentication } from './platform/http/authenticate';
 import { registerHealthRoutes } from './platform/http/health.routes';
 import { createResponseSerializerCompiler } from './platform/http/response-serializer';
 import { registerRouteRegistry } from './platform/http/route-registry';
+import { registerSecurityHeaders } from './platform/http/security-headers';
 import { JobRunner } from './platform/jobs/runner';
 import { registerMailerRoutes } from './platform/mailer/mailer.routes';
 import { registerNotificationRoutes } from './platform/notifications/notifications.routes';
@@ -86,23 +86,10 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
     app.setSerializerCompiler(createResponseSerializerCompiler({ log: app.log }));
     registerErrorHandling(app);
     registerRouteRegistry(app);
+    registerSecurityHeaders(app, { https: config.baseUrl.startsWith('https://') });
     registerAuthentication(app);
     const sessionCache = await registerSessionCache(app, database);
 
-    const https = config.baseUrl.startsWith('https://');
-    await app.register(helmet, {
-      // A town hall may serve Dircab over plain http on its network: no HSTS nor upgrade there.
-      hsts: https,
-      contentSecurityPolicy: {
-        directives: {
-          upgradeInsecureRequests: https ? [] : null,
-          defaultSrc: ["'self'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-          scriptSrc: ["'self'"],
-        },
-      },
-    });
     await app.register(swagger, {
       openapi: {
         openapi: '3.1.0',
