@@ -1,0 +1,1 @@
+CREATE INDEX "contacts_org_name_key_idx" ON "contacts" USING btree ("org_id","name_key");
