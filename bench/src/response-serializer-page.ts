@@ -3,8 +3,8 @@
 // the machine. Run: `npx tsx bench/src/response-serializer-page.ts`.
 import { performance } from 'node:perf_hooks';
 import { ZCorrespondencePage } from '@dircab/contracts';
-import { as, createTestApp, signIn } from '../../server/test/test-app';
 import { compileResponseSchema, serializeWithZod } from '../../server/src/platform/http/response-serializer';
+import { as, createTestApp, signIn } from '../../server/test/test-app';
 
 const password = 'demo-password-for-measure';
 const t = await createTestApp({ demo: true, demoPassword: password });

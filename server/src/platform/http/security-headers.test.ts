@@ -29,7 +29,8 @@ describe('security headers', () => {
   it('are sent on an API answer, an error and an unknown address, without HSTS over plain http', async () => {
     for (const url of ['/api/health', '/api/v1/me', '/api/v1/nowhere']) {
       const response = await t.app.inject({ method: 'GET', url });
-      for (const [name, value] of Object.entries(EXPECTED)) expect(response.headers[name], `${url} ${name}`).toBe(value);
+      for (const [name, value] of Object.entries(EXPECTED))
+        expect(response.headers[name], `${url} ${name}`).toBe(value);
       expect(response.headers['strict-transport-security']).toBeUndefined();
       expect(response.headers['x-powered-by']).toBeUndefined();
     }
