@@ -19,13 +19,19 @@ interface HitRow {
 }
 
 /**
- * How many matching records the search ranks at most. The index finds the matches; ranking
- * them reads each one (its text, its score: 15 to 40 µs each, and a sort), so without a bound
- * a common word costs more the more the organisation holds (« boulari » in 7,000 letters of
- * 100,000: 50 ms; in 72,000 of 1,000,000: half a second). Past this many, the ranked ones are
- * the first found, not the best of all: another word narrows the search.
+ * How many matching records the search ranks at most: five per hit asked for each kind (the
+ * palette's 8: 40; the search page's 20: 100; the bench's 10: 50). The index finds the
+ * matches; ranking them reads each one (its text, its score: 15 to 40 µs each, and a sort),
+ * so without a bound a common word costs more the more the organisation holds (« boulari » in
+ * 7,000 letters of 100,000: 50 ms; in 72,000 of 1,000,000: half a second). Past this many, the
+ * ranked ones are the first found, not the best of all: another word narrows the search. A
+ * fixed 200 was too many for the usual page: the bench's « nid-de-poule boulari » matches
+ * about 100 records at 10,000 and 1,083 at 1,000,000, and ranking 200 made the statement 2.3
+ * times slower at L than at S (12.2 against 5.4 ms); with 50, 1.5 times (7.1 against 4.6 ms).
  */
-export const SEARCH_CANDIDATES = 200;
+export function searchCandidates(limit: number): number {
+  return limit * 5;
+}
 
 /**
  * The search as one SQL statement, or null when the text has nothing to look for.
@@ -46,6 +52,7 @@ export const SEARCH_CANDIDATES = 200;
 export function buildSearchQuery(actor: Actor, query: { q: string; limit: number }): SQL | null {
   const words = searchWords(query.q);
   if (words.length === 0) return null;
+  const candidates = searchCandidates(query.limit);
   const typed = sql`websearch_to_tsquery('french', dircab_unaccent(${query.q}))`;
   const prefixed = sql`to_tsquery('french', dircab_unaccent(${prefixQueryText(words)}))`;
   // Ranks and snippets read both forms, whichever found the record.
@@ -60,21 +67,21 @@ export function buildSearchQuery(actor: Actor, query: { q: string; limit: number
       select ${columns}, ${s.document} as document
       from ${s}
       where ${visible} and ${s.document} @@ ${typed}
-      limit ${SEARCH_CANDIDATES}
+      limit ${candidates}
     ),
     started as (
       select ${columns}, ${s.document} as document
       from ${s}
       where (select count(*) from exact) < ${query.limit}
         and ${visible} and ${s.document} @@ ${prefixed} and not (${s.document} @@ ${typed})
-      limit ${SEARCH_CANDIDATES}
+      limit ${candidates}
     ),
     typo as (
       select ${columns}, word_similarity(${name}, ${titleKey})::float8 as score
       from ${s}
       where not exists (select 1 from exact) and not exists (select 1 from started)
         and ${visible} and ${titleKey} %> ${name}
-      limit ${SEARCH_CANDIDATES}
+      limit ${candidates}
     ),
     matched as (
       select kind, record_id, title, body, url, ts_rank_cd(document, ${tsq}, 32)::float8 as score from exact

@@ -6,7 +6,7 @@ import { queryRows } from '../db/client';
 import type { Actor } from '../policy/actor';
 import { searchIndex } from './search.schema';
 import { type IndexRecordInput, indexRecord, removeFromIndex } from './search-index';
-import { buildSearchQuery, SEARCH_CANDIDATES } from './search-records';
+import { buildSearchQuery, searchCandidates } from './search-records';
 
 let t: TestApp;
 let org: TestOrg;
@@ -325,10 +325,11 @@ describe('search plan', () => {
     const wordRun = await analyzed('assainissement');
     expect(wordRun, wordRun).toMatch(/Bitmap Index Scan on search_title_trgm_idx \(never executed\)/);
     expect(wordRun.match(/Bitmap Index Scan on search_document_idx \(never executed\)/g), wordRun).toHaveLength(1);
-    // A word of every body: SEARCH_CANDIDATES records are ranked, not the 3,000 that hold it.
+    // A word of every body: five records per hit asked are ranked, not the 3,000 that hold it.
     const commonRun = await analyzed('quartier');
     const candidates = commonRun.match(/CTE exact\s*->\s*Limit \(actual time=[\d.]+\.\.[\d.]+ rows=([\d.]+)/);
-    expect(Number(candidates?.[1]), commonRun).toBe(SEARCH_CANDIDATES);
+    expect(Number(candidates?.[1]), commonRun).toBe(searchCandidates(10));
+    expect(searchCandidates(10)).toBe(50);
 
     // And the answers are right at that size.
     expect(titles(await search('advisor', 'Tjibau'))).toContain('Jean-Marie Tjibaou');
