@@ -1,13 +1,11 @@
 import { ROLES, type TRole } from '@dircab/contracts';
 import { sql } from 'drizzle-orm';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordingStatements } from '../../../test/recording-db';
 import { as, createTestOrg, openTestDatabase, signIn, type TestOrg, testConfig } from '../../../test/test-app';
 import { buildApp } from '../../app';
-import type { Database, Db } from '../../platform/db/client';
+import type { Database } from '../../platform/db/client';
 import { queryRows } from '../../platform/db/client';
-import * as schema from '../../platform/db/schema';
 import type { Actor } from '../../platform/policy/actor';
 import { declareOfficial } from './agenda-fixtures';
 import { agendaTimelineStatement } from './directory-sources';
@@ -26,15 +24,6 @@ let deputyId: string;
 let deputyContactId: string;
 let attendeeId: string;
 
-/** The test database behind a drizzle instance that records every statement it sends. */
-function counting(db: Db, driver: Database['driver']): Db {
-  const logger = { logQuery: (query: string) => statements.push(query) };
-  const client = (db as unknown as { $client: never }).$client;
-  return (driver === 'pglite'
-    ? drizzlePglite(client, { schema, logger })
-    : drizzlePg(client, { schema, logger })) as unknown as Db;
-}
-
 const readsOfficials = () => statements.filter((s) => /from "officials"|from "mandates"/.test(s));
 
 const actorOf = (role: TRole): Actor => ({
@@ -49,7 +38,7 @@ const actorOf = (role: TRole): Actor => ({
 
 beforeAll(async () => {
   const opened = await openTestDatabase();
-  database = { ...opened, db: counting(opened.db, opened.driver) };
+  database = { ...opened, db: recordingStatements(opened.db, opened.driver, (query) => statements.push(query)) };
   app = await buildApp(testConfig(), { database, logger: false });
   org = await createTestOrg(app);
   for (const role of ROLES) cookies[role] = await signIn(app, org.users[role]);

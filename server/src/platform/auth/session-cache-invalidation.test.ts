@@ -1,12 +1,10 @@
 import { once } from 'node:events';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordingStatements } from '../../../test/recording-db';
 import { as, createTestOrg, openTestDatabase, signIn, type TestOrg, testConfig } from '../../../test/test-app';
 import { buildApp } from '../../app';
-import type { Database, Db } from '../db/client';
-import * as schema from '../db/schema';
+import type { Database } from '../db/client';
 import { SESSION_LISTENER_APPLICATION } from './session-change-listener';
 
 // The session cache (session-cache.ts), counted by the session queries the server sends:
@@ -17,15 +15,6 @@ let database: Database;
 let app: Awaited<ReturnType<typeof buildApp>>;
 let org: TestOrg;
 let statements: string[] = [];
-
-/** The test database behind a drizzle instance that records every statement it sends. */
-function counting(db: Db, driver: Database['driver']): Db {
-  const logger = { logQuery: (query: string) => statements.push(query) };
-  const client = (db as unknown as { $client: never }).$client;
-  return (driver === 'pglite'
-    ? drizzlePglite(client, { schema, logger })
-    : drizzlePg(client, { schema, logger })) as unknown as Db;
-}
 
 const sessionReads = () => statements.filter((s) => /from sessions s join users u/.test(s)).length;
 const me = (cookie: string) => as(app, cookie).get('/api/v1/me');
@@ -64,7 +53,7 @@ async function cachedSession(): Promise<{ cookie: string; userId: string }> {
 
 beforeAll(async () => {
   const opened = await openTestDatabase();
-  database = { ...opened, db: counting(opened.db, opened.driver) };
+  database = { ...opened, db: recordingStatements(opened.db, opened.driver, (query) => statements.push(query)) };
   app = await buildApp(testConfig(), { database, logger: false });
   org = await createTestOrg(app, ['advisor']);
 });
