@@ -83,7 +83,9 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
     // The API speaks JSON only (multipart joins where a route uploads files).
     app.removeContentTypeParser(['text/plain']);
     app.setValidatorCompiler(validatorCompiler);
-    app.setSerializerCompiler(createResponseSerializerCompiler({ log: app.log }));
+    const responseSerializer = createResponseSerializerCompiler({ log: app.log });
+    app.setSerializerCompiler(responseSerializer);
+    app.decorate('responseSerializer', responseSerializer);
     registerErrorHandling(app);
     registerRouteRegistry(app);
     registerSecurityHeaders(app, { https: config.baseUrl.startsWith('https://') });

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { $ZodType } from 'zod/v4/core';
 import { as, createTestApp, signIn, type TestApp } from '../../../test/test-app';
-import { compileResponseSchema, listCompiledResponses, serializeWithZod } from './response-serializer';
+import { compileResponseSchema, serializeWithZod } from './response-serializer';
 
 // The fast response writer against zod on the real app: every route's response schema must
 // compile, and on the demo organisation's data every answer must be the JSON zod wrote.
@@ -67,7 +67,7 @@ async function walkGetRoutes(): Promise<string[]> {
 
 describe('fast response serializer on every route', () => {
   it('compiles the response schema of every route; none falls back to zod', () => {
-    const compiledRoutes = listCompiledResponses();
+    const compiledRoutes = t.app.responseSerializer.compiled;
     expect(compiledRoutes.length).toBeGreaterThan(100);
     // A route listed here is answered by zod (logged once at boot): keep the list short and reasoned.
     const fallbacks = compiledRoutes

@@ -30,12 +30,18 @@ export interface CompiledResponse {
 
 // By schema object: many routes share a contract schema (ZCorrespondence answers several).
 const bySchema = new WeakMap<$ZodType, Compiled>();
-const compiledRoutes: CompiledResponse[] = [];
 
-/** Every route/status compiled so far in this process (for the tests). */
-export function listCompiledResponses(): readonly CompiledResponse[] {
-  return compiledRoutes;
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The app's serializer compiler (app.ts), which lists what it compiled. */
+    responseSerializer: ResponseSerializerCompiler;
+  }
 }
+
+/** Fastify's serializer compiler, with the routes/statuses it compiled for its app (tests). */
+export type ResponseSerializerCompiler = FastifySerializerCompiler<unknown> & {
+  readonly compiled: readonly CompiledResponse[];
+};
 
 /**
  * The JSON Schema fast-json-stringify writes from. `io: 'output'` because the data handed to the
@@ -140,11 +146,11 @@ export interface ResponseSerializerOptions {
 }
 
 /** Fastify's serializer compiler: called once per route and status code. */
-export function createResponseSerializerCompiler(
-  options: ResponseSerializerOptions = {},
-): FastifySerializerCompiler<unknown> {
+export function createResponseSerializerCompiler(options: ResponseSerializerOptions = {}): ResponseSerializerCompiler {
   const check = options.check ?? process.env.NODE_ENV === 'test';
-  return (routeSchema) => {
+  // Per compiler, so per app: the test workers build many apps in one process.
+  const compiledRoutes: CompiledResponse[] = [];
+  const compiler: FastifySerializerCompiler<unknown> = (routeSchema) => {
     const { method, url, httpStatus } = routeSchema;
     const schema = resolveSchema(routeSchema.schema);
     // Not a zod schema: the zod compiler answers as before (it throws InvalidSchemaError).
@@ -164,4 +170,5 @@ export function createResponseSerializerCompiler(
       return json;
     };
   };
+  return Object.assign(compiler, { compiled: compiledRoutes });
 }
