@@ -144,7 +144,7 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
     registerWebApp(app, config);
 
     app.addHook('onClose', async () => {
-      // onClose hooks run last registered first: the listener must stop before the database.
+      // The session listener stops before the database it listens on.
       await sessionCache.close();
       await jobs.stop();
       if (ownsDatabase) await database.close();

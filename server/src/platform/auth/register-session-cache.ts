@@ -52,6 +52,8 @@ export async function registerSessionCache(app: FastifyInstance, database: Datab
   app.addHook('onResponse', async (request) => {
     if (!SAFE_METHODS.has(request.method)) cache.clear();
   });
+  // Closes the listener when a build fails after this point; a built app closes it first in
+  // its own onClose, before the database (closing twice does nothing).
   app.addHook('onClose', () => handle.close());
   return handle;
 }

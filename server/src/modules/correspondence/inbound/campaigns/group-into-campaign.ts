@@ -141,8 +141,8 @@ function bandArray(bands: bigint[]): string {
 /**
  * The candidates of other writers: the items sharing a band key in the window (an index-only
  * scan of correspondence_fingerprint_bands_lookup_idx per key, its 200 most recent entries),
- * the 200 sharing the most keys,
- * with their fingerprint and campaign. Exported for the EXPLAIN of campaigns.test.ts.
+ * the 200 sharing the most keys, with their fingerprint and campaign. Exported for the
+ * EXPLAIN of campaigns.test.ts.
  */
 export function campaignCandidatesStatement(p: {
   orgId: string;
