@@ -46,6 +46,40 @@ describe('the trigram similarity of campaign candidates', () => {
     expect(got).toEqual(expected);
   });
 
+  it('asked for scores from a threshold up, gives those to the bit and gives up only on texts below it', async () => {
+    // Pairs scattered around the threshold: a text and a copy with a few words changed or added.
+    const edited = fc
+      .tuple(fc.array(word, { minLength: 5, maxLength: 30 }), fc.array(word, { maxLength: 6 }), fc.nat())
+      .map(([words, changes, at]) => {
+        const copy = [...words];
+        changes.forEach((change, i) => {
+          copy[(at + i * 7) % copy.length] = change;
+        });
+        return [words.join(' '), `${copy.join(' ')} ${changes.slice(0, 2).join(' ')}`] as const;
+      });
+    // The fingerprint's whole text and more: the bound itself, where a trigram more is too many.
+    const other = fc.string({ unit: fc.constantFrom('q', 'r', 'x', '4'), minLength: 1, maxLength: 3 });
+    const longer = fc
+      .tuple(fc.array(word, { minLength: 5, maxLength: 30 }), fc.array(other, { maxLength: 8 }))
+      .map(([words, extra]) => [[...words, ...extra].join(' '), words.join(' ')] as const);
+    const pairs = fc.sample(fc.oneof(edited, longer, fc.tuple(fingerprint, fingerprint)), {
+      numRuns: 900,
+      seed: 11,
+    });
+    const expected = await databaseScores(pairs);
+    for (const threshold of [CAMPAIGN_SIMILARITY, 0.5]) {
+      const atLeast = Math.fround(threshold);
+      const got = pairs.map(([a, b]) => trigramMatcher(b, atLeast)(a));
+      expect(got.map((score, i) => (score >= atLeast ? score : `below ${expected[i]}`))).toEqual(
+        expected.map((score) => (score >= atLeast ? score : `below ${score}`)),
+      );
+    }
+    // The sample holds both sides of the campaign threshold, exact hits of it included.
+    const threshold = Math.fround(CAMPAIGN_SIMILARITY);
+    expect(expected.filter((s) => s >= threshold).length).toBeGreaterThan(30);
+    expect(expected.filter((s) => s < threshold && s > 0.5).length).toBeGreaterThan(30);
+  });
+
   it('scores real letters as the database does, one matcher for many candidates', async () => {
     const letter = (name: string, street: string) =>
       fingerprintOf(

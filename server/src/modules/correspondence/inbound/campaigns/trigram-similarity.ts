@@ -50,8 +50,14 @@ function forEachTrigram(text: string, visit: (trigram: number) => void): void {
  * A function that scores texts against `fingerprint` as `similarity(text, fingerprint)` would
  * (a float4 between 0 and 1). One matcher serves one registration: it holds two arrays of
  * 50,653 entries, and the candidates are scored one after the other.
+ *
+ * `atLeast`: only scores from this one up are wanted. A text is given up as soon as it holds
+ * too many trigrams the fingerprint lacks for its score to reach it, and scores 0: most
+ * candidates share formulas but are other letters, and are dropped after part of their text.
+ * The bound is exact: the score is shared / (own + lacking), at most own / (own + lacking so
+ * far), and float4 rounding never raises a smaller figure above a larger one.
  */
-export function trigramMatcher(fingerprint: string): (text: string) => number {
+export function trigramMatcher(fingerprint: string, atLeast = 0): (text: string) => number {
   const own = new Uint8Array(TRIGRAMS);
   let ownCount = 0;
   forEachTrigram(fingerprint, (t) => {
@@ -60,20 +66,55 @@ export function trigramMatcher(fingerprint: string): (text: string) => number {
       ownCount++;
     }
   });
+  const mostLacking = mostLackingFor(ownCount, atLeast);
   // Which candidate last counted each trigram: a new stamp per candidate spares clearing it.
   const seenBy = new Uint32Array(TRIGRAMS);
   let stamp = 0;
   return (text) => {
     stamp++;
-    let count = 0;
     let shared = 0;
-    forEachTrigram(text, (t) => {
-      if (seenBy[t] === stamp) return;
+    let lacking = 0;
+    // forEachTrigram inlined, so that a hopeless text is left at once.
+    let a = 0;
+    let b = 0;
+    let inWord = false;
+    for (let i = 0; i <= text.length; i++) {
+      const c = i < text.length ? symbolOf(text.charCodeAt(i)) : 0;
+      let t = -1;
+      if (c !== 0) {
+        if (!inWord) {
+          a = 0;
+          b = 0;
+          inWord = true;
+        }
+        t = (a * ALPHABET + b) * ALPHABET + c;
+        a = b;
+        b = c;
+      } else if (inWord) {
+        t = (a * ALPHABET + b) * ALPHABET;
+        inWord = false;
+      }
+      if (t < 0 || seenBy[t] === stamp) continue;
       seenBy[t] = stamp;
-      count++;
       if (own[t] === 1) shared++;
-    });
+      else if (++lacking > mostLacking) return 0;
+    }
+    const count = shared + lacking;
     if (ownCount === 0 || count === 0) return 0;
     return Math.fround(shared / (ownCount + count - shared));
   };
+}
+
+/**
+ * The most trigrams a text may hold that a fingerprint of `ownCount` lacks and still score
+ * `atLeast`: the largest n with fround(ownCount / (ownCount + n)) ≥ atLeast (unbounded for 0).
+ */
+function mostLackingFor(ownCount: number, atLeast: number): number {
+  if (atLeast <= 0 || ownCount === 0) return Number.POSITIVE_INFINITY;
+  const reaches = (n: number) => Math.fround(ownCount / (ownCount + n)) >= atLeast;
+  // The real bound, then a step either way for float4's rounding.
+  let n = Math.max(0, Math.floor((ownCount * (1 - atLeast)) / atLeast));
+  while (n > 0 && !reaches(n)) n--;
+  while (reaches(n + 1)) n++;
+  return reaches(n) ? n : -1;
 }
