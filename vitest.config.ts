@@ -25,8 +25,12 @@ export default defineConfig({
       },
       'web/vitest.config.ts',
       {
-        // The bench generator's determinism (seconds); its quick run is CI's own step.
-        test: { name: 'bench', include: ['bench/src/generate/**/*.test.ts'], environment: 'node' },
+        // The bench generator's determinism and its table's figures (seconds); its quick run is CI's own step.
+        test: {
+          name: 'bench',
+          include: ['bench/src/generate/**/*.test.ts', 'bench/src/run/results.test.ts'],
+          environment: 'node',
+        },
       },
     ],
   },

@@ -126,13 +126,13 @@ export function tableLines(result: RunResult): string[] {
     '',
     `| other measure | figure |`,
     '|---|---|',
-    `| registration (real command), one at a time | ${result.registration.itemsPerSecond} items/s (${result.registration.items} items in ${result.registration.seconds} s)${cpuNote(result.registration.cpu, 'item')} |`,
+    `| registration (real command), one at a time | ${result.registration.itemsPerSecond} items/s (${result.registration.items} items in ${result.registration.seconds} s)${cpuNote(result.registration.cpu, 'item', result.registration.itemsPerSecond, result.machine.cores, result.db === 'pglite')} |`,
     result.registrationConcurrent
-      ? `| registration (real command), ${result.registrationConcurrent.concurrency} at a time | ${result.registrationConcurrent.itemsPerSecond} items/s (${result.registrationConcurrent.items} items in ${result.registrationConcurrent.seconds} s)${cpuNote(result.registrationConcurrent.cpu, 'item')} |`
+      ? `| registration (real command), ${result.registrationConcurrent.concurrency} at a time | ${result.registrationConcurrent.itemsPerSecond} items/s (${result.registrationConcurrent.items} items in ${result.registrationConcurrent.seconds} s)${cpuNote(result.registrationConcurrent.cpu, 'item', result.registrationConcurrent.itemsPerSecond, result.machine.cores, result.db === 'pglite')} |`
       : '| registration (real command), several at a time | not measured in this run |',
     ...(result.reads.itemDetail?.throughput.cpu
       ? [
-          `| item detail, ${result.reads.itemDetail.throughput.connections} connections | ${result.reads.itemDetail.throughput.requestsPerSecond} req/s${cpuNote(result.reads.itemDetail.throughput.cpu, 'request')}, load generator included |`,
+          `| item detail, ${result.reads.itemDetail.throughput.connections} connections | ${result.reads.itemDetail.throughput.requestsPerSecond} req/s${cpuNote(result.reads.itemDetail.throughput.cpu, 'request', result.reads.itemDetail.throughput.requestsPerSecond, result.machine.cores)}, load generator included |`,
         ]
       : []),
     `| CSV import | ${result.import.rows} rows in ${result.import.seconds} s = ${result.import.rowsPerSecond} rows/s |`,
@@ -145,15 +145,30 @@ export function tableLines(result: RunResult): string[] {
   return lines;
 }
 
-/** CPU figures after a throughput: the cores' busy share and this process's time per unit. */
-function cpuNote(
+/**
+ * CPU figures after a throughput: the cores' busy share, this process's time per unit, and
+ * what the whole machine spent per unit (every process: Node, PostgreSQL, the load generator)
+ * with the rate it would reach at full cores. A ceiling close to the rate measured means the
+ * machine is the limit; one far above it means the work waited (a lock, a round trip).
+ * `oneThread`: all of the work runs on this process's one thread (registration on PGlite,
+ * whose engine shares the server's thread), whose own ceiling is then given too.
+ */
+export function cpuNote(
   cpu: (CpuUse & { processMsPerItem?: number; processMsPerRequest?: number }) | undefined,
   unit: string,
+  perSecond: number,
+  cores: number,
+  oneThread = false,
 ): string {
   if (!cpu) return '';
   const perUnit = cpu.processMsPerItem ?? cpu.processMsPerRequest;
-  const busy = cpu.machineBusy === null ? '' : `cores ${Math.round(cpu.machineBusy * 100)} % busy, `;
-  return `; ${busy}benchmark process ${perUnit} ms CPU per ${unit}`;
+  const own = `benchmark process ${perUnit} ms CPU per ${unit}`;
+  if (cpu.machineBusy === null || cpu.machineBusy <= 0 || perSecond <= 0) return `; ${own}`;
+  const machineMs = Math.round(((cpu.machineBusy * cores * 1000) / perSecond) * 10) / 10;
+  const ceiling = Math.round(perSecond / cpu.machineBusy);
+  const thread =
+    oneThread && perUnit ? `, one thread at full: ${Math.round(1000 / perUnit).toLocaleString('en-US')}/s` : '';
+  return `; cores ${Math.round(cpu.machineBusy * 100)} % busy, ${own}, machine ${machineMs} ms CPU per ${unit} (at full cores: ${ceiling.toLocaleString('en-US')}/s${thread})`;
 }
 
 export function printResult(result: RunResult): void {
