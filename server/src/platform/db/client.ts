@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock';
+import { preparingClient } from './prepared-statements';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -42,7 +43,8 @@ export const PGLITE_EXTENSIONS = { unaccent, pg_trgm };
 /** Opens PGlite (embedded) or PostgreSQL, with the same schema and the same API. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // Each statement with parameters is prepared once per connection (prepared-statements.ts).
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, Client: preparingClient() });
     // An idle connection the server closes (restart, failover, a forced DROP DATABASE in the
     // tests) is reported here; without a listener node-postgres would crash the process.
     // The pool replaces the connection on the next query.
