@@ -52,6 +52,8 @@ export function preparingClient(maxPerConnection = MAX_PREPARED_PER_CONNECTION):
     /** The names given on this connection (a name is prepared by its first run). */
     readonly preparedNames = new Set<string>();
   }
+  // Set on the prototype rather than written as an override: `query` has a dozen overloads in
+  // @types/pg that an override would have to restate; this passes every form through as is.
   const query = pg.Client.prototype.query as (this: pg.Client, ...args: unknown[]) => unknown;
   Object.defineProperty(PreparingClient.prototype, 'query', {
     value(this: PreparingClient, config: unknown, ...rest: unknown[]) {
