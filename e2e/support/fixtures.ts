@@ -1,17 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { type Browser, test as base, expect, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, emailOf } from './demo';
 
-/** Fails on any serious or critical WCAG 2.x A/AA violation of the page as it stands. */
-export async function expectAccessible(page: Page, what: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = blocking.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('; ')}`,
-  );
-  expect(report, `axe on ${what}`).toEqual([]);
-}
+export { expectAccessible } from './accessibility';
 
 /** Signs in through the form, as a person would. */
 export async function signIn(page: Page, login: string, password = DEMO_PASSWORD): Promise<void> {

@@ -55,8 +55,15 @@ async function choose(page: Page, label: string | RegExp, typed: string, option:
   const box = page.getByRole('textbox', { name: label }).or(page.getByRole('combobox', { name: label }));
   await box.first().click();
   // A searchable select filters by what is typed; a plain one only opens its list.
-  if (await box.first().isEditable()) await box.first().fill(typed);
+  if (await box.first().isEditable()) {
+    await box.first().fill(typed);
+    // A people picker keeps showing the previous search until the server answers (debounced):
+    // a click on that list can land where the new, shorter list no longer is, and pick nobody.
+    // A person waits for the list to show what they typed; so does the journey.
+    await expect(page.getByRole('option').filter({ hasNotText: new RegExp(typed, 'i') })).toHaveCount(0);
+  }
   await page.getByRole('option', { name: option }).first().click();
+  await expect(box.first()).toHaveValue(option);
 }
 
 /** A day from today in Nouméa, as YYYY-MM-DD. */
