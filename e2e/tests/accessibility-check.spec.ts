@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { wcagViolations } from '../support/accessibility';
+import { WCAG_2_A_AA, wcagViolations } from '../support/accessibility';
 import { expect, expectAccessible, test } from '../support/fixtures';
 
 // The journeys' accessibility check runs axe in the page itself rather than through
@@ -15,11 +15,7 @@ const FLAWED_PAGE = `<!doctype html><html lang="fr"><head><title>Essai</title></
 test('le contrôle d’accessibilité relève les mêmes défauts qu’AxeBuilder', async ({ page }) => {
   await page.setContent(FLAWED_PAGE);
   const ours = (await wcagViolations(page)).map((v) => v.id).sort();
-  const builder = (
-    await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  ).violations
-    .map((v) => v.id)
-    .sort();
+  const builder = (await new AxeBuilder({ page }).withTags(WCAG_2_A_AA).analyze()).violations.map((v) => v.id).sort();
   expect(ours).toEqual(builder);
   expect(ours).toEqual(expect.arrayContaining(['button-name', 'color-contrast', 'image-alt', 'link-name']));
   // A second call reuses the axe already in the page and judges the page as it now is.
